@@ -1,0 +1,70 @@
+# Everyday commands. `make run` and `make test` need nothing but Python 3.11 and Node.js (npm).
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+APPS := accounts centers partners events
+
+.PHONY: build messages-project run test lint format messages bench run-services clean
+
+$(VENV)/bin/activate:
+	$(shell command -v $(PYTHON) || echo python3) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(VENV)/bin/activate
+	$(VENV)/bin/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/activate
+	$(VENV)/bin/pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+build: node_modules/.installed
+	$(PY) manage.py compile_translations
+
+run: $(VENV)/.runtime
+	$(MAKE) build
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: $(VENV)/.dev
+	$(MAKE) build
+	$(VENV)/bin/pytest
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+format: $(VENV)/.dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# Extracting strings needs GNU gettext (xgettext); compiling them needs only Python.
+# `make messages` updates every catalogue; `make messages-centers` only that app's.
+TOPDIRS := $(APPS) templates welcome_portal tests bench docs scripts static node_modules staticfiles var .venv
+messages: $(addprefix messages-,$(APPS)) messages-project
+
+messages-%: $(VENV)/.dev
+	mkdir -p $*/locale
+	$(PY) manage.py makemessages --locale de --locale en --no-obsolete --extension html,txt,py \
+		$(foreach d,$(filter-out $*,$(TOPDIRS)),--ignore '$(d)/*')
+
+messages-project: $(VENV)/.dev
+	$(PY) manage.py makemessages --locale de --locale en --no-obsolete --extension html,txt,py \
+		$(foreach d,$(filter-out templates welcome_portal,$(TOPDIRS)),--ignore '$(d)/*')
+
+bench: $(VENV)/.dev
+	$(PY) bench/run_all.py
+
+run-services: $(VENV)/.dev
+	$(MAKE) build
+	$(VENV)/bin/honcho start
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles var

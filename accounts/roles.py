@@ -1,0 +1,7 @@
+"""The portal's roles, as auth groups created by a data migration."""
+
+AGENCY_STAFF = "Agency staff"
+CENTER_EDITORS = "Center editors"
+ORGANIZERS = "Organizers"
+
+ALL = (AGENCY_STAFF, CENTER_EDITORS, ORGANIZERS)

@@ -1,0 +1,37 @@
+"""Demo accounts for seed_demo (idempotent)."""
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+
+from . import roles
+from .models import User
+
+DEMO_ACCOUNTS = {
+    "staff@example.org": {
+        "name": "Demo Agency Staff",
+        "is_staff": True,
+        "group": roles.AGENCY_STAFF,
+    },
+    "editor@example.org": {"name": "Demo Center Editor", "group": roles.CENTER_EDITORS},
+    "organizer@example.org": {"name": "Demo Organizer", "group": roles.ORGANIZERS},
+}
+
+
+def seed_accounts() -> dict[str, User]:
+    """Create or refresh the three demo accounts with a verified e-mail address."""
+    from allauth.account.models import EmailAddress
+
+    users = {}
+    for email, spec in DEMO_ACCOUNTS.items():
+        user, _created = User.objects.update_or_create(
+            email=email,
+            defaults={"name": spec["name"], "is_staff": spec.get("is_staff", False)},
+        )
+        user.set_password(settings.DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+        user.groups.add(Group.objects.get(name=spec["group"]))
+        EmailAddress.objects.update_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
+        users[email] = user
+    return users

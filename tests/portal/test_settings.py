@@ -1,0 +1,121 @@
+"""The settings read the environment as the SPEC's table says, and refuse bad values clearly."""
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SHOW = (
+    "import json, django; from django.conf import settings as s; django.setup(); "
+    "print(json.dumps({'db': s.DATABASES['default']['ENGINE'], 'name': str(s.DATABASES['default']"
+    "['NAME']), 'eager': s.CELERY_TASK_ALWAYS_EAGER, 'broker': s.CELERY_BROKER_URL, "
+    "'cache': s.CACHES['default']['BACKEND'], 'mail': s.EMAIL_BACKEND, "
+    "'mail_host': getattr(s, 'EMAIL_HOST', ''), 'mail_port': s.EMAIL_PORT}))"
+)
+CLEAN = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "EMAIL_URL"}}
+
+
+def run(code: str, settings_module="welcome_portal.settings.dev", **env):
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**CLEAN, "DJANGO_SETTINGS_MODULE": settings_module, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_without_environment_the_embedded_defaults_apply():
+    result = run(SHOW)
+    assert result.returncode == 0, result.stderr
+    shown = json.loads(result.stdout)
+    assert shown["db"] == "django.db.backends.sqlite3"
+    assert shown["name"].endswith("var/welcome_portal.sqlite3")
+    assert shown["eager"] is True
+    assert shown["cache"].endswith("LocMemCache")
+    assert shown["mail"] == "welcome_portal.mail.ConsoleAndFileBackend"
+
+
+def test_environment_urls_configure_postgres_redis_and_smtp():
+    result = run(
+        SHOW,
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/portal",
+        REDIS_URL="redis://127.0.0.1:6379/3",
+        EMAIL_URL="smtp://127.0.0.1:1025",
+    )
+    assert result.returncode == 0, result.stderr
+    shown = json.loads(result.stdout)
+    assert shown["db"] == "django.db.backends.postgresql"
+    assert shown["name"] == "portal"
+    assert shown["eager"] is False
+    assert shown["broker"] == "redis://127.0.0.1:6379/3"
+    assert shown["cache"].endswith("RedisCache")
+    assert shown["mail"].endswith("smtp.EmailBackend")
+    assert (shown["mail_host"], shown["mail_port"]) == ("127.0.0.1", 1025)
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("DATABASE_URL", "postgres://user@host:notaport/db"),
+        ("DATABASE_URL", "nonsense"),
+        ("REDIS_URL", "http://127.0.0.1:6379"),
+        ("REDIS_URL", "redis://127.0.0.1:port/0"),
+        ("EMAIL_URL", "smtp://127.0.0.1:abc"),
+    ],
+)
+def test_malformed_url_stops_the_start_naming_the_variable(variable, value):
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env={**CLEAN, "DJANGO_SETTINGS_MODULE": "welcome_portal.settings.dev", variable: value},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert variable in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "missing"),
+    [({"ALLOWED_HOSTS": "example.org"}, "SECRET_KEY"), ({"SECRET_KEY": "x" * 50}, "ALLOWED_HOSTS")],
+)
+def test_prod_refuses_to_start_without_its_secrets(env, missing):
+    clean = {k: v for k, v in CLEAN.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "welcome_portal.settings.prod", **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert missing in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_prod_settings_pass_the_deployment_checklist():
+    clean = {k: v for k, v in CLEAN.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG"}}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env={
+            **clean,
+            "DJANGO_SETTINGS_MODULE": "welcome_portal.settings.prod",
+            "SECRET_KEY": secrets.token_urlsafe(64),
+            "ALLOWED_HOSTS": "example.org",
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class WelcomePortalConfig(AppConfig):
+    name = "welcome_portal"
+    verbose_name = "Welcome Portal"

@@ -1,0 +1,21 @@
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.urls import reverse, translate_url
+
+
+def portal(request):
+    """The current page in each language, for the switcher and the hreflang alternates.
+
+    Pages under a language prefix switch by link (no cookie); the others (/accounts/) go
+    through the language view, which remembers the choice in a cookie.
+    """
+    path = request.get_full_path()
+    alternates = []
+    for code, name in settings.LANGUAGES:
+        url = translate_url(path, code)
+        prefixed = url != path or path.startswith(f"/{code}/")
+        if not prefixed:
+            url = reverse("switch_language", args=[code]) + "?" + urlencode({"next": path})
+        alternates.append({"code": code, "name": name, "url": url, "prefixed": prefixed})
+    return {"language_alternates": alternates, "SITE_URL": settings.SITE_URL}

@@ -1,0 +1,24 @@
+"""Production: refuses to start without its secrets; passes `check --deploy`."""
+
+from .base import *  # noqa: F403
+from .base import ALLOWED_HOSTS, SECRET_KEY, env_bool, env_str
+from .env import ConfigurationError
+
+DEBUG = env_bool("DEBUG", default=False)
+if not SECRET_KEY:
+    raise ConfigurationError("SECRET_KEY must be set (a long random string) when DEBUG is off.")
+if not ALLOWED_HOSTS:
+    raise ConfigurationError("ALLOWED_HOSTS must be set (comma-separated host names).")
+
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
+SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+LANGUAGE_COOKIE_SECURE = True
+# Behind a TLS-terminating proxy, set SECURE_PROXY_SSL_HEADER=HTTP_X_FORWARDED_PROTO.
+if proxy_header := env_str("SECURE_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = (proxy_header, "https")
+if proxy_count := env_str("ALLAUTH_TRUSTED_PROXY_COUNT"):
+    ALLAUTH_TRUSTED_PROXY_COUNT = int(proxy_count)

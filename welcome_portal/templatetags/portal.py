@@ -1,0 +1,31 @@
+from django import template
+
+register = template.Library()
+
+_WIDGET_CLASSES = {
+    "checkbox": "kern-form-check__checkbox",
+    "radio": "kern-form-check__radio",
+    "select": "kern-form-input__select",
+}
+
+
+@register.filter
+def kern_widget(field):
+    """Render a bound field's widget with KERN classes and its hint/error ids for screen readers."""
+    input_type = getattr(field.field.widget, "input_type", None) or (
+        "select" if field.field.widget.__class__.__name__.endswith("Select") else "text"
+    )
+    css = _WIDGET_CLASSES.get(input_type, "kern-form-input__input")
+    if field.errors:
+        css += f" {css}--error"
+    described_by = []
+    if field.help_text:
+        described_by.append(f"{field.auto_id}_helptext")
+    if field.errors:
+        described_by.append(f"{field.auto_id}_error")
+    attrs = {"class": css}
+    if described_by:
+        attrs["aria-describedby"] = " ".join(described_by)
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    return field.as_widget(attrs=attrs)

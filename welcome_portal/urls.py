@@ -1,0 +1,34 @@
+from allauth.account.decorators import secure_admin_login
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from . import views
+
+admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = "Welcome Portal"
+admin.site.site_title = "Welcome Portal"
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("language/<str:code>/", views.switch_language, name="switch_language"),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+]
+urlpatterns += i18n_patterns(
+    path("", views.HomeView.as_view(), name="home"),
+    path("accessibility/", views.PageView.as_view(page="accessibility"), name="accessibility"),
+    path("privacy/", views.PageView.as_view(page="privacy"), name="privacy"),
+    path("imprint/", views.PageView.as_view(page="imprint"), name="imprint"),
+    path("centers/", include("centers.urls")),
+    path("regions/", include("centers.region_urls")),
+    path("partners/", include("partners.urls")),
+    path("events/", include("events.urls")),
+    prefix_default_language=True,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

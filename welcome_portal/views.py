@@ -1,0 +1,51 @@
+from django.conf import settings
+from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.urls import translate_url
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from django.views.generic import TemplateView
+
+from .health import broker_status, database_status
+
+
+class HomeView(TemplateView):
+    template_name = "pages/home.html"
+
+
+class PageView(TemplateView):
+    """A static text page (accessibility statement, privacy notice, imprint)."""
+
+    page = ""
+
+    def get_template_names(self):
+        # Legal texts are written per language rather than translated string by string.
+        return [f"pages/{self.page}.{get_language()[:2]}.html", f"pages/{self.page}.de.html"]
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    status = {"database": database_status(), "broker": broker_status()}
+    return JsonResponse(status, status=200 if status["database"] == "ok" else 503)
+
+
+@require_GET
+def switch_language(request, code):
+    """Switch the language of a page outside the language prefix and remember it."""
+    if code not in dict(settings.LANGUAGES):
+        raise Http404
+    target = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        target = f"/{code}/"
+    response = HttpResponseRedirect(translate_url(target, code))
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite="Lax",
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+    )
+    return response

@@ -18,4 +18,9 @@ def portal(request):
         if not prefixed:
             url = reverse("switch_language", args=[code]) + "?" + urlencode({"next": path})
         alternates.append({"code": code, "name": name, "url": url, "prefixed": prefixed})
-    return {"language_alternates": alternates, "SITE_URL": settings.SITE_URL}
+    return {
+        "language_alternates": alternates,
+        "SITE_URL": settings.SITE_URL,
+        "MAP_TILE_URL": settings.MAP_TILE_URL,
+        "MAP_TILE_ATTRIBUTION": settings.MAP_TILE_ATTRIBUTION,
+    }

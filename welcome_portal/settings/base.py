@@ -1,7 +1,9 @@
 """Settings shared by every environment; everything site-specific comes from the environment."""
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
+import xstatic.pkg.leaflet
 from django.utils.translation import gettext_lazy as _
 
 from .env import (
@@ -132,7 +134,11 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [BASE_DIR / "static", ("kern", BASE_DIR / "node_modules/@kern-ux/native/dist")]
+STATICFILES_DIRS = [
+    BASE_DIR / "static",
+    ("kern", BASE_DIR / "node_modules/@kern-ux/native/dist"),
+    ("leaflet", Path(xstatic.pkg.leaflet.BASE_DIR)),
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
@@ -195,7 +201,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", _tile_origin],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "frame-ancestors": ["'none'"],

@@ -11,9 +11,14 @@ DEMO_ACCOUNTS = {
         "name": "Demo Agency Staff",
         "is_staff": True,
         "group": roles.AGENCY_STAFF,
+        "second_factor": True,
     },
     "editor@example.org": {"name": "Demo Center Editor", "group": roles.CENTER_EDITORS},
-    "organizer@example.org": {"name": "Demo Organizer", "group": roles.ORGANIZERS},
+    "organizer@example.org": {
+        "name": "Demo Organizer",
+        "group": roles.ORGANIZERS,
+        "second_factor": True,
+    },
 }
 
 
@@ -33,5 +38,18 @@ def seed_accounts() -> dict[str, User]:
         EmailAddress.objects.update_or_create(
             user=user, email=email, defaults={"verified": True, "primary": True}
         )
+        if spec.get("second_factor"):
+            _give_demo_authenticator(user)
         users[email] = user
     return users
+
+
+def _give_demo_authenticator(user) -> None:
+    """A TOTP authenticator with DEMO_TOTP_SECRET, so that demos and browser tests can log in."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, settings.DEMO_TOTP_SECRET)
+    RecoveryCodes.activate(user)

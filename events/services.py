@@ -1,0 +1,220 @@
+"""Writes on registrations: every change of a seat runs under a lock on the meeting's row.
+
+Registering, cancelling, switching attendance mode, organizer status moves and promotion from
+the waiting list each run in one transaction that first locks the meeting (`SELECT ... FOR
+UPDATE`) and only then counts seats, so two requests can never both take the last seat. On
+SQLite the lock is a no-op, but SQLite serialises writing transactions anyway.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F, Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Meeting, Registration
+
+Status = Registration.Status
+
+PRIVACY_NOTICE_VERSION = "2026-01"
+LISTING_CONSENT_VERSION = "2026-01"
+
+
+class RegistrationError(ValidationError):
+    """A registration change that the rules forbid; the message is for the user."""
+
+
+def notify_registration_change(registration: Registration, kind: str) -> None:
+    """Tell the participant about a change: kind is "confirmed", "waitlisted", "promoted",
+    "cancelled" or "mode_switched".
+
+    Called inside the transaction that made the change, so a message can be stored in the
+    same transaction (an outbox row) and never be lost or sent for a change that rolled back.
+    Intentionally empty until the invitations issue adds the e-mails.
+    """
+
+
+def lock_meeting(meeting_pk: int) -> Meeting:
+    """The meeting's row, locked until the transaction ends: the capacity lock."""
+    return Meeting.objects.select_for_update().get(pk=meeting_pk)
+
+
+def place_for(meeting: Meeting, mode: str) -> tuple[str, int | None]:
+    """Status and waiting-list position for a newcomer in this mode; call under the lock."""
+    seats = meeting.seats_for(mode)
+    registrations = Registration.objects.filter(meeting=meeting, attendance_mode=mode)
+    if seats is None or registrations.seated().count() < seats:
+        return Status.CONFIRMED, None
+    last = registrations.waitlisted().aggregate(last=Max("waitlist_position"))["last"]
+    return Status.WAITLISTED, (last or 0) + 1
+
+
+def _leave_waitlist(registration: Registration) -> None:
+    """Close the gap a registration leaves on its waiting list."""
+    Registration.objects.filter(
+        meeting_id=registration.meeting_id,
+        attendance_mode=registration.attendance_mode,
+        status=Status.WAITLISTED,
+        waitlist_position__gt=registration.waitlist_position,
+    ).update(waitlist_position=F("waitlist_position") - 1)
+    registration.waitlist_position = None
+
+
+def _fill_free_seats(meeting: Meeting, mode: str) -> list[Registration]:
+    """Promote the first waitlisted of this mode while seats are free."""
+    promoted = []
+    while True:
+        first = Registration.objects.filter(meeting=meeting, attendance_mode=mode).waitlisted()
+        first = first.first()
+        if first is None or place_for(meeting, mode)[0] != Status.CONFIRMED:
+            return promoted
+        _leave_waitlist(first)
+        first.status = Status.CONFIRMED
+        first.save(update_fields=["status", "waitlist_position", "updated_at"])
+        notify_registration_change(first, "promoted")
+        promoted.append(first)
+
+
+def _check_can_register(meeting: Meeting, *, email: str, locked_email, registered_by) -> None:
+    if locked_email is not None and email.casefold() != locked_email.casefold():
+        raise RegistrationError(_("Please register with the address the invitation went to."))
+    if registered_by is not None:
+        return
+    if locked_email is not None:
+        allowed = meeting.status == Meeting.Status.PUBLISHED and not meeting.is_past
+    else:
+        allowed = meeting.is_open_for_registration()
+    if not allowed:
+        raise RegistrationError(_("Registration for this meeting is not open."))
+
+
+def registration_create(
+    *,
+    meeting: Meeting,
+    name: str,
+    email: str,
+    attendance_mode: str,
+    organisation: str = "",
+    center=None,
+    partner=None,
+    language: str = "de",
+    privacy_consent: bool,
+    listing_consent: bool = False,
+    accessibility_needs: str = "",
+    registered_by=None,
+    locked_email: str | None = None,
+) -> Registration:
+    """Register one person: confirmed while seats of that mode are left, else waitlisted.
+
+    `locked_email` is the address an invitation went to: the registration must use it, and
+    then an invitation-only meeting accepts it. `registered_by` (an organizer) may register
+    people whatever the registration period. Raises RegistrationError with a user message.
+    """
+    email = email.strip()
+    _check_can_register(
+        meeting, email=email, locked_email=locked_email, registered_by=registered_by
+    )
+    if attendance_mode not in meeting.modes:
+        raise RegistrationError(_("This meeting does not offer that kind of attendance."))
+    if not privacy_consent and registered_by is None:
+        raise RegistrationError(_("Please agree to the privacy notice."))
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            meeting = lock_meeting(meeting.pk)
+            if meeting.registrations.filter(email__iexact=email).exists():
+                raise RegistrationError(_("This e-mail address is already registered."))
+            status, position = place_for(meeting, attendance_mode)
+            registration = Registration.objects.create(
+                meeting=meeting,
+                name=name.strip(),
+                email=email,
+                organisation=organisation.strip(),
+                center=center,
+                partner=partner,
+                attendance_mode=attendance_mode,
+                status=status,
+                waitlist_position=position,
+                language=language,
+                privacy_consent_at=now if privacy_consent else None,
+                privacy_consent_version=PRIVACY_NOTICE_VERSION if privacy_consent else "",
+                listing_consent_at=now if listing_consent else None,
+                listing_consent_version=LISTING_CONSENT_VERSION if listing_consent else "",
+                accessibility_needs=accessibility_needs.strip(),
+                registered_by=registered_by,
+            )
+            notify_registration_change(registration, status)
+    except IntegrityError as exc:  # the unique (meeting, e-mail) constraint, as a last line
+        raise RegistrationError(_("This e-mail address is already registered.")) from exc
+    return registration
+
+
+def registration_set_status(*, registration: Registration, status: str) -> list[Registration]:
+    """Move a registration to another status under the capacity rules.
+
+    Taking a seat needs a free one; leaving a seat promotes the first waitlisted of that mode;
+    moving to the waiting list appends to its end. Returns the registrations promoted.
+    """
+    with transaction.atomic():
+        meeting = lock_meeting(registration.meeting_id)
+        registration.refresh_from_db()
+        old = registration.status
+        if old == status:
+            return []
+        mode = registration.attendance_mode
+        takes_seat = status in Registration.SEATED and old not in Registration.SEATED
+        if takes_seat and place_for(meeting, mode)[0] != Status.CONFIRMED:
+            raise RegistrationError(_("No seat is left for this kind of attendance."))
+        if old == Status.WAITLISTED:
+            _leave_waitlist(registration)
+        if status == Status.WAITLISTED:
+            last = Registration.objects.filter(meeting=meeting, attendance_mode=mode)
+            last = last.waitlisted().aggregate(last=Max("waitlist_position"))["last"]
+            registration.waitlist_position = (last or 0) + 1
+        registration.status = status
+        registration.attended_at = timezone.now() if status == Status.ATTENDED else None
+        registration.save()
+        if old == Status.CONFIRMED and status == Status.CANCELLED:
+            notify_registration_change(registration, "cancelled")
+        return _fill_free_seats(meeting, mode)
+
+
+def registration_cancel(*, registration: Registration) -> list[Registration]:
+    """The participant cancels; their seat goes to the first waitlisted of that mode."""
+    if registration.status not in (Status.CONFIRMED, Status.WAITLISTED):
+        raise RegistrationError(_("This registration cannot be cancelled any more."))
+    return registration_set_status(registration=registration, status=Status.CANCELLED)
+
+
+def registration_check_in(*, registration: Registration) -> Registration:
+    """Mark a confirmed participant as attended (idempotent)."""
+    if registration.status not in (Status.CONFIRMED, Status.ATTENDED):
+        raise RegistrationError(_("Only confirmed participants can be checked in."))
+    registration_set_status(registration=registration, status=Status.ATTENDED)
+    return registration
+
+
+def registration_switch_mode(*, registration: Registration, mode: str) -> Registration:
+    """Switch between on-site and online attendance.
+
+    The person keeps being confirmed if the other mode has a free seat and otherwise joins the
+    end of its waiting list; a seat they free goes to the first waitlisted of the old mode.
+    """
+    with transaction.atomic():
+        meeting = lock_meeting(registration.meeting_id)
+        registration.refresh_from_db()
+        old_mode = registration.attendance_mode
+        if mode not in meeting.modes:
+            raise RegistrationError(_("This meeting does not offer that kind of attendance."))
+        if registration.status not in (Status.CONFIRMED, Status.WAITLISTED):
+            raise RegistrationError(_("Only active registrations can change attendance."))
+        if mode == old_mode:
+            return registration
+        if registration.status == Status.WAITLISTED:
+            _leave_waitlist(registration)
+        registration.status, registration.waitlist_position = place_for(meeting, mode)
+        registration.attendance_mode = mode
+        registration.save()
+        notify_registration_change(registration, "mode_switched")
+        _fill_free_seats(meeting, old_mode)
+    return registration

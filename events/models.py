@@ -340,3 +340,6 @@ class Registration(models.Model):
     @property
     def is_confirmed(self) -> bool:
         return self.status in self.SEATED
+
+
+from .invitation_models import Invitation, OutboxMessage  # noqa: E402, F401

@@ -1,9 +1,14 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from welcome_portal.i18n import LocalizedNameMixin
+from welcome_portal.i18n import LocalizedNameMixin, localized
+
+from .querysets import CenterQuerySet
 
 
 class State(LocalizedNameMixin, models.Model):
@@ -39,7 +44,35 @@ class Service(LocalizedNameMixin, models.Model):
         return self.name
 
 
+class Language(LocalizedNameMixin, models.Model):
+    """A consultation language, identified by its ISO 639-1 code."""
+
+    code = models.CharField(
+        _("ISO 639-1 code"),
+        max_length=2,
+        unique=True,
+        validators=[RegexValidator(r"^[a-z]{2}$", _("Two lower-case letters, e.g. “en”."))],
+    )
+    name_de = models.CharField(_("name (German)"), max_length=100)
+    name_en = models.CharField(_("name (English)"), max_length=100)
+
+    class Meta:
+        ordering = ["name_en"]
+        verbose_name = _("consultation language")
+        verbose_name_plural = _("consultation languages")
+
+    def __str__(self):
+        return self.name
+
+
 class Center(models.Model):
+    class Kind(models.TextChoices):
+        STATE_WIDE = "state_wide", _("state-wide")
+        REGIONAL = "regional", _("regional")
+        MUNICIPAL = "municipal", _("municipal")
+        UNIVERSITY = "university", _("university")
+        CHAMBER = "chamber", _("chamber")
+
     class Status(models.TextChoices):
         ACTIVE = "active", _("active")
         TEMPORARILY_CLOSED = "temporarily_closed", _("temporarily closed")
@@ -47,12 +80,58 @@ class Center(models.Model):
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.REGIONAL)
     state = models.ForeignKey(
         State, verbose_name=_("federal state"), on_delete=models.PROTECT, related_name="centers"
     )
+    region_served_de = models.CharField(_("region served (German)"), max_length=300, blank=True)
+    region_served_en = models.CharField(_("region served (English)"), max_length=300, blank=True)
+    served_states = models.ManyToManyField(
+        State, verbose_name=_("states served"), blank=True, related_name="served_by"
+    )
+    served_districts = models.TextField(
+        _("districts served"), blank=True, help_text=_("One district or city per line.")
+    )
+    host_organisation = models.CharField(_("host organisation"), max_length=300, blank=True)
+    street = models.CharField(_("street and number"), max_length=200, blank=True)
+    postal_code = models.CharField(
+        _("postal code"),
+        max_length=5,
+        blank=True,
+        validators=[RegexValidator(r"^\d{5}$", _("Five digits, e.g. 99084."))],
+    )
     city = models.CharField(_("city"), max_length=120, blank=True)
+    latitude = models.FloatField(
+        _("latitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.FloatField(
+        _("longitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    description_de = models.TextField(_("description (German)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    offers_in_person = models.BooleanField(_("in person"), default=True)
+    offers_phone = models.BooleanField(_("by phone"), default=True)
+    offers_video = models.BooleanField(_("by video call"), default=False)
+    offers_email = models.BooleanField(_("by e-mail"), default=True)
+    target_groups_de = models.CharField(_("target groups (German)"), max_length=300, blank=True)
+    target_groups_en = models.CharField(_("target groups (English)"), max_length=300, blank=True)
+    step_free_access = models.BooleanField(_("step-free access"), null=True, blank=True)
+    accessibility_de = models.TextField(_("accessibility of the premises (German)"), blank=True)
+    accessibility_en = models.TextField(_("accessibility of the premises (English)"), blank=True)
     services = models.ManyToManyField(
         Service, verbose_name=_("services"), blank=True, related_name="centers"
+    )
+    languages = models.ManyToManyField(
+        Language, verbose_name=_("consultation languages"), blank=True, related_name="centers"
     )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE
@@ -64,14 +143,117 @@ class Center(models.Model):
         related_name="edited_centers",
     )
     last_verified_at = models.DateTimeField(_("last verified"), null=True, blank=True)
+    # Kept up to date by services.center_reindex (never by signals): folded text for the
+    # SQLite fallback, and its German tsvector for full-text search on PostgreSQL.
+    search_document = models.TextField(editable=False, blank=True, default="")
+    search_vector = SearchVectorField(editable=False, null=True)
+
+    objects = CenterQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("Welcome Center")
         verbose_name_plural = _("Welcome Centers")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(latitude__isnull=False, longitude__isnull=False),
+                name="center_coordinates_both_or_none",
+            ),
+        ]
 
     def __str__(self):
         return self.name
 
     def get_absolute_url(self):
         return reverse("centers:detail", args=[self.slug])
+
+    @property
+    def description(self) -> str:
+        return localized(self, "description")
+
+    @property
+    def region_served(self) -> str:
+        return localized(self, "region_served")
+
+    @property
+    def target_groups(self) -> str:
+        return localized(self, "target_groups")
+
+    @property
+    def accessibility(self) -> str:
+        return localized(self, "accessibility")
+
+    @property
+    def consultation_modes(self) -> list[str]:
+        modes = ["offers_in_person", "offers_phone", "offers_video", "offers_email"]
+        return [self._meta.get_field(m).verbose_name for m in modes if getattr(self, m)]
+
+    @property
+    def has_coordinates(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+
+class OpeningHours(models.Model):
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, _("Monday")
+        TUESDAY = 1, _("Tuesday")
+        WEDNESDAY = 2, _("Wednesday")
+        THURSDAY = 3, _("Thursday")
+        FRIDAY = 4, _("Friday")
+        SATURDAY = 5, _("Saturday")
+        SUNDAY = 6, _("Sunday")
+
+    center = models.ForeignKey(
+        Center, verbose_name=_("center"), on_delete=models.CASCADE, related_name="opening_hours"
+    )
+    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
+    opens = models.TimeField(_("opens"))
+    closes = models.TimeField(_("closes"))
+    notes_de = models.CharField(_("notes (German)"), max_length=200, blank=True)
+    notes_en = models.CharField(_("notes (English)"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["weekday", "opens"]
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes__gt=F("opens")), name="hours_close_after_open"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+    @property
+    def notes(self) -> str:
+        return localized(self, "notes")
+
+
+class ContactPerson(models.Model):
+    center = models.ForeignKey(
+        Center, verbose_name=_("center"), on_delete=models.CASCADE, related_name="contacts"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    role_de = models.CharField(_("role (German)"), max_length=200, blank=True)
+    role_en = models.CharField(_("role (English)"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    publication_consent = models.BooleanField(
+        _("consents to publication"),
+        default=False,
+        help_text=_("Shown on the public page only with the person's consent."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("contact person")
+        verbose_name_plural = _("contact persons")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def role(self) -> str:
+        return localized(self, "role")

@@ -1,0 +1,49 @@
+"""Writes to centers that have side effects: the search index and the verification date."""
+
+from collections.abc import Iterable
+
+from django.contrib.postgres.search import SearchVector
+from django.db import connection, transaction
+from django.utils import timezone
+
+from .models import Center
+from .search import center_document
+
+REINDEX_BATCH = 1000
+
+
+def center_reindex(*, center_ids: Iterable[int]) -> None:
+    """Rebuild the stored search document (and on PostgreSQL its tsvector) of these centers.
+
+    Call after every change to a center, its services or languages, or the names of states,
+    services and languages; admin, editor form and seed data do.
+    """
+    ids = list(center_ids)
+    for start in range(0, len(ids), REINDEX_BATCH):
+        batch = ids[start : start + REINDEX_BATCH]
+        with transaction.atomic():
+            centers = list(Center.objects.filter(pk__in=batch).for_listing())
+            for center in centers:
+                center.search_document = center_document(center)
+            Center.objects.bulk_update(centers, ["search_document"], batch_size=REINDEX_BATCH)
+            if connection.vendor == "postgresql":
+                Center.objects.filter(pk__in=batch).update(
+                    search_vector=SearchVector("search_document", config="german")
+                )
+
+
+def center_save_by_editor(*, form, hours_formset=None) -> Center:
+    """Store a center editor's changes completely or not at all, and mark the entry verified.
+
+    `form` is a valid CenterEditForm, `hours_formset` a valid OpeningHoursFormSet of it.
+    """
+    with transaction.atomic():
+        center = form.save(commit=False)
+        center.last_verified_at = timezone.now()
+        center.save()
+        form.save_m2m()
+        if hours_formset is not None:
+            hours_formset.instance = center
+            hours_formset.save()
+        center_reindex(center_ids=[center.pk])
+    return center

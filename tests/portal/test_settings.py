@@ -15,7 +15,8 @@ SHOW = (
     "print(json.dumps({'db': s.DATABASES['default']['ENGINE'], 'name': str(s.DATABASES['default']"
     "['NAME']), 'eager': s.CELERY_TASK_ALWAYS_EAGER, 'broker': s.CELERY_BROKER_URL, "
     "'cache': s.CACHES['default']['BACKEND'], 'mail': s.EMAIL_BACKEND, "
-    "'mail_host': getattr(s, 'EMAIL_HOST', ''), 'mail_port': s.EMAIL_PORT}))"
+    "'mail_host': getattr(s, 'EMAIL_HOST', ''), 'mail_port': s.EMAIL_PORT, "
+    "'cache_at': s.CACHES['default'].get('LOCATION', '')}))"
 )
 CLEAN = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "EMAIL_URL"}}
 
@@ -56,6 +57,7 @@ def test_environment_urls_configure_postgres_redis_and_smtp():
     assert shown["eager"] is False
     assert shown["broker"] == "redis://127.0.0.1:6379/3"
     assert shown["cache"].endswith("RedisCache")
+    assert shown["cache_at"] == "redis://127.0.0.1:6379/4"  # beside the broker, never the same
     assert shown["mail"].endswith("smtp.EmailBackend")
     assert (shown["mail_host"], shown["mail_port"]) == ("127.0.0.1", 1025)
 
@@ -67,6 +69,7 @@ def test_environment_urls_configure_postgres_redis_and_smtp():
         ("DATABASE_URL", "nonsense"),
         ("REDIS_URL", "http://127.0.0.1:6379"),
         ("REDIS_URL", "redis://127.0.0.1:port/0"),
+        ("REDIS_URL", "redis://127.0.0.1:6379/queue"),
         ("EMAIL_URL", "smtp://127.0.0.1:abc"),
     ],
 )

@@ -61,7 +61,18 @@ def redis_url_from_env() -> str:
         raise ConfigurationError(
             "REDIS_URL is not a valid Redis URL: expected redis://host:port/db."
         )
+    if not parts.path.strip("/").isdigit() and parts.path.strip("/"):
+        raise ConfigurationError(
+            "REDIS_URL is not a valid Redis URL: the database must be a number."
+        )
     return url
+
+
+def cache_url_beside(redis_url: str) -> str:
+    """The same Redis server, the database after the broker's (0 → 1, 15 → 0)."""
+    parts = urlsplit(redis_url)
+    db = int(parts.path.strip("/") or 0)
+    return parts._replace(path=f"/{(db + 1) % 16}").geturl()
 
 
 def email_from_env() -> dict:

@@ -55,3 +55,24 @@ class User(AbstractUser):
 
     def get_short_name(self):
         return self.name or self.email
+
+
+class PersonalDataAccess(models.Model):
+    """One look at participants' personal data in the back office (DSGVO accountability)."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(_("time"), auto_now_add=True)
+    model = models.CharField(_("data"), max_length=100)
+    object_id = models.CharField(_("object"), max_length=64, blank=True)
+    action = models.CharField(_("action"), max_length=32)
+    path = models.CharField(_("address"), max_length=500)
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name = _("access to personal data")
+        verbose_name_plural = _("accesses to personal data")
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.user} {self.action} {self.model} {self.object_id}"

@@ -30,8 +30,11 @@ def notify_registration_change(registration: Registration, kind: str) -> None:
 
     Called inside the transaction that made the change, so a message can be stored in the
     same transaction (an outbox row) and never be lost or sent for a change that rolled back.
-    Intentionally empty until the invitations issue adds the e-mails.
+    The invitations issue stores the e-mail as an outbox row (events.invitation_services).
     """
+    from .invitation_services import registration_notify
+
+    registration_notify(registration=registration, kind=kind)
 
 
 def lock_meeting(meeting_pk: int) -> Meeting:

@@ -224,7 +224,7 @@ class OpeningHours(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}\N{EN DASH}{self.closes:%H:%M}"
 
     @property
     def notes(self) -> str:

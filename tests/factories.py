@@ -21,7 +21,114 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 # --- centers ----------------------------------------------------------------------------------
 
+
+def state_by_code(code: str):
+    from centers.models import State
+
+    return State.objects.get(code=code)
+
+
+class CenterFactory(factory.django.DjangoModelFactory):
+    """A center in Erfurt, Thuringia, by default; pass state=state_by_code("DE-BY") for another."""
+
+    class Meta:
+        model = "centers.Center"
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Welcome Center {n}")
+    slug = factory.LazyAttribute(lambda o: o.name.lower().replace(" ", "-"))
+    state = factory.LazyFunction(lambda: state_by_code("DE-TH"))
+    city = "Erfurt"
+    postal_code = "99084"
+    latitude = 50.9764
+    longitude = 11.0269
+    description_de = "Beratung für internationale Fachkräfte."
+    description_en = "Advice for international skilled workers."
+
+    @factory.post_generation
+    def services(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.services.set(extracted)
+
+    @factory.post_generation
+    def languages(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.languages.set(extracted)
+
+    @factory.post_generation
+    def reindex(obj, create, extracted, **kwargs):
+        if create:  # the search text, as the admin and the editor form keep it
+            from centers.services import center_reindex
+
+            center_reindex(center_ids=[obj.pk])
+
+
+class OpeningHoursFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "centers.OpeningHours"
+
+    center = factory.SubFactory(CenterFactory)
+    weekday = 0
+    opens = "09:00"
+    closes = "16:00"
+
+
 # --- partners ---------------------------------------------------------------------------------
+
+
+def slugify(text: str) -> str:
+    from django.utils.text import slugify as django_slugify
+
+    return django_slugify(text)
+
+
+class PartnerKindFactory(factory.django.DjangoModelFactory):
+    """Kinds ship with a data migration; this reuses them by slug."""
+
+    class Meta:
+        model = "partners.PartnerKind"
+        django_get_or_create = ("slug",)
+
+    slug = "goethe-institut"
+    name_de = "Goethe-Institut"
+    name_en = "Goethe-Institut"
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "partners.Topic"
+        django_get_or_create = ("slug",)
+
+    slug = factory.Sequence(lambda n: f"topic-{n}")
+    name_de = factory.LazyAttribute(lambda o: f"Thema {o.slug}")
+    name_en = factory.LazyAttribute(lambda o: f"Topic {o.slug}")
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "partners.Partner"
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Partner {n:04d}")
+    slug = factory.LazyAttribute(lambda o: o.name.lower().replace(" ", "-"))
+    kind = factory.SubFactory(PartnerKindFactory)
+    country = "MX"
+    city = "Mexico City"
+    latitude = 19.4326
+    longitude = -99.1332
+
+    @factory.post_generation
+    def topics(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.topics.set(extracted)
+
+
+class CooperationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "partners.Cooperation"
+
+    partner = factory.SubFactory(PartnerFactory)
+    kind = "information"
 
 # --- events -----------------------------------------------------------------------------------
 

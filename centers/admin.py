@@ -1,0 +1,106 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from .models import Center, ContactPerson, Language, OpeningHours, Service, State
+from .services import center_reindex
+
+
+class OpeningHoursInline(admin.TabularInline):
+    model = OpeningHours
+    extra = 0
+
+
+class ContactPersonInline(admin.TabularInline):
+    model = ContactPerson
+    extra = 0
+
+
+class ReindexCentersMixin:
+    """Names of states, services and languages are part of the centers' search text."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change:
+            center_reindex(center_ids=obj.centers.values_list("pk", flat=True))
+
+
+@admin.register(State)
+class StateAdmin(ReindexCentersMixin, admin.ModelAdmin):
+    list_display = ["code", "name_de", "name_en"]
+    search_fields = ["code", "name_de", "name_en"]
+
+
+@admin.register(Service)
+class ServiceAdmin(ReindexCentersMixin, admin.ModelAdmin):
+    list_display = ["name_de", "name_en", "slug"]
+    search_fields = ["slug", "name_de", "name_en"]
+    prepopulated_fields = {"slug": ["name_en"]}
+
+
+@admin.register(Language)
+class LanguageAdmin(ReindexCentersMixin, admin.ModelAdmin):
+    list_display = ["code", "name_de", "name_en"]
+    search_fields = ["code", "name_de", "name_en"]
+
+
+@admin.register(Center)
+class CenterAdmin(admin.ModelAdmin):
+    list_display = ["name", "state", "kind", "city", "status", "last_verified_at"]
+    list_filter = ["state", "kind", "status", "services"]
+    list_select_related = ["state"]
+    search_fields = ["name", "city", "postal_code", "host_organisation", "email"]
+    autocomplete_fields = ["state", "served_states", "services", "languages", "editors"]
+    prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["last_verified_at"]
+    inlines = [OpeningHoursInline, ContactPersonInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "kind", "state", "status", "last_verified_at"]}),
+        (
+            _("Region served"),
+            {
+                "fields": [
+                    "region_served_de",
+                    "region_served_en",
+                    "served_states",
+                    "served_districts",
+                ]
+            },
+        ),
+        (
+            _("Address and contact"),
+            {
+                "fields": [
+                    "host_organisation",
+                    "street",
+                    ("postal_code", "city"),
+                    ("latitude", "longitude"),
+                    "website",
+                    "email",
+                    "phone",
+                ]
+            },
+        ),
+        (
+            _("Offer"),
+            {
+                "fields": [
+                    "description_de",
+                    "description_en",
+                    "services",
+                    "languages",
+                    ("offers_in_person", "offers_phone", "offers_video", "offers_email"),
+                    "target_groups_de",
+                    "target_groups_en",
+                ]
+            },
+        ),
+        (
+            _("Accessibility"),
+            {"fields": ["step_free_access", "accessibility_de", "accessibility_en"]},
+        ),
+        (_("Editors"), {"fields": ["editors"]}),
+    ]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        center_reindex(center_ids=[form.instance.pk])

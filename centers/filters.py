@@ -1,0 +1,76 @@
+import django_filters
+from django.db import connections
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+
+from .models import Center, Language, Service, State
+from .places import find_place, suggest_places
+
+
+class CenterFilter(django_filters.FilterSet):
+    """The directory's filters; unknown values are reported and ignored, never an error."""
+
+    q = django_filters.CharFilter(label=_("Search"), method="filter_q")
+    near = django_filters.CharFilter(label=_("Town or postal code"), method="filter_near")
+    state = django_filters.ChoiceFilter(
+        label=_("Federal state"), field_name="state__code", empty_label=_("All federal states")
+    )
+    service = django_filters.ChoiceFilter(
+        label=_("Service"), field_name="services__slug", empty_label=_("All services")
+    )
+    language = django_filters.ChoiceFilter(
+        label=_("Consultation language"),
+        field_name="languages__code",
+        empty_label=_("All languages"),
+    )
+
+    class Meta:
+        model = Center
+        fields = ["q", "near", "state", "service", "language"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # One query per list, shared by validation, the select options and the chips.
+        self.choice_names = {
+            "state": {s.code: s.name for s in State.objects.all()},
+            "service": {s.slug: s.name for s in Service.objects.all()},
+            "language": {lang.code: lang.name for lang in Language.objects.all()},
+        }
+        for name, names in self.choice_names.items():
+            self.filters[name].extra["choices"] = sorted(names.items(), key=lambda c: c[1])
+        self.place = None
+        self.place_suggestions: list[str] = []
+        self.unknown_place = ""
+
+    def filter_q(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_near(self, queryset, name, value):
+        self.place = find_place(value)
+        if self.place is None:
+            self.unknown_place = value
+            self.place_suggestions = suggest_places(value)
+            return queryset
+        return queryset.with_distance_from(self.place.lat, self.place.lon)
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if self.place is not None:
+            return queryset.order_by(F("distance_km").asc(nulls_last=True), "name")
+        searched = self.form.cleaned_data.get("q")
+        if searched and connections[queryset.db].vendor == "postgresql":
+            return queryset.order_by("-rank", "name")
+        return queryset
+
+    def active_filters(self) -> list[tuple[str, str, str]]:
+        """(parameter, label, shown value) of every filter that is in effect."""
+        if not self.is_bound or not hasattr(self.form, "cleaned_data"):
+            return []
+        active = []
+        for name, value in self.form.cleaned_data.items():
+            if not value or (name == "near" and self.place is None):
+                continue
+            shown = self.place.name if name == "near" else value
+            shown = self.choice_names.get(name, {}).get(value, shown)
+            active.append((name, self.filters[name].label, shown))
+        return active

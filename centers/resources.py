@@ -1,0 +1,58 @@
+"""Spreadsheet import and export of Welcome Centers (CSV, XLSX), matched on the slug.
+
+Same rules as the partners' import: a preview first, any invalid row imports nothing,
+re-importing the same file changes nothing. The admin uses it through ImportExportMixin.
+"""
+
+from django.db.models import F
+from import_export import fields, resources
+from import_export.results import RowResult
+
+from partners.resources import NaturalKeysWidget, NaturalKeyWidget, StrictImportMixin
+
+from .models import Center, Language, Service, State
+from .services import center_reindex
+
+
+class CenterResource(StrictImportMixin, resources.ModelResource):
+    state = fields.Field(
+        attribute="state", column_name="state", widget=NaturalKeyWidget(State, "code")
+    )
+    served_states = fields.Field(
+        attribute="served_states",
+        column_name="served_states",
+        widget=NaturalKeysWidget(State, field="code", separator="|"),
+    )
+    services = fields.Field(
+        attribute="services",
+        column_name="services",
+        widget=NaturalKeysWidget(Service, field="slug", separator="|"),
+    )
+    languages = fields.Field(
+        attribute="languages",
+        column_name="languages",
+        widget=NaturalKeysWidget(Language, field="code", separator="|"),
+    )
+
+    class Meta:
+        model = Center
+        import_id_fields = ("slug",)
+        # Everything else the model has is exported and imported as it is.
+        exclude = ("id", "editors", "last_verified_at", "search_document", "search_vector")
+        skip_unchanged = True
+        report_skipped = True
+        clean_model_instances = True
+        use_transactions = True
+
+    def filter_export(self, queryset, **kwargs):
+        return (
+            queryset.select_related("state")
+            .prefetch_related("served_states", "services", "languages")
+            .order_by(F("name").asc())
+        )
+
+    def after_import(self, dataset, result, **kwargs):
+        super().after_import(dataset, result, **kwargs)
+        written = (RowResult.IMPORT_TYPE_NEW, RowResult.IMPORT_TYPE_UPDATE)
+        changed = [row.object_id for row in result.rows if row.import_type in written]
+        center_reindex(center_ids=changed)

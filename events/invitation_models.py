@@ -7,6 +7,7 @@ it sent right after. A row that stays pending or sending too long is swept up ag
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -34,6 +35,32 @@ class Deliverable(models.Model):
 
     class Meta:
         abstract = True
+
+
+class InvitationQuerySet(models.QuerySet):
+    def progress(self) -> dict[str, int]:
+        """{status: n} for every status (zeros included), in one query."""
+        counts = dict.fromkeys(Invitation.Status.values, 0)
+        counts.update(self.values_list("status").annotate(n=Count("pk")).order_by())
+        return counts
+
+    def funnel(self) -> dict[str, int]:
+        """Invited → sent → opened the link → registered → attended, in one query."""
+        from .models import Registration
+
+        registered = Registration.objects.filter(
+            meeting=OuterRef("meeting"), email__iexact=OuterRef("email")
+        )
+        return self.annotate(
+            registered=Exists(registered),
+            attended=Exists(registered.filter(status=Registration.Status.ATTENDED)),
+        ).aggregate(
+            invited=Count("pk"),
+            sent=Count("pk", filter=Q(sent_at__isnull=False)),
+            opened=Count("pk", filter=Q(opened_at__isnull=False)),
+            registered=Count("pk", filter=Q(registered=True)),
+            attended=Count("pk", filter=Q(attended=True)),
+        )
 
 
 class Invitation(Deliverable):
@@ -89,6 +116,8 @@ class Invitation(Deliverable):
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    objects = InvitationQuerySet.as_manager()
+
     class Meta:
         ordering = ["created_at", "pk"]
         verbose_name = _("invitation")
@@ -104,7 +133,7 @@ class Invitation(Deliverable):
         return f"{self.name} <{self.email}>" if self.name else self.email
 
     def get_absolute_url(self):
-        return reverse("events:invitation", args=[self.token])
+        return reverse("events:invitation_accept", args=[self.token])
 
 
 class OutboxMessage(Deliverable):

@@ -176,6 +176,18 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * 60 * 60}
 CELERY_TASK_SERIALIZER = "json"
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {}
+# Invitations and reminders (events): one SMTP connection per batch; temporary SMTP errors are
+# retried with exponential backoff (capped well below the visibility timeout above); the sweep
+# re-enqueues rows left pending or sending longer than INVITATION_STUCK_AFTER seconds.
+INVITATION_BATCH_SIZE = 100
+INVITATION_RETRY_DELAY = 30.0
+INVITATION_RETRY_MAX_DELAY = 30 * 60.0
+INVITATION_MAX_ATTEMPTS = 8
+INVITATION_STUCK_AFTER = 5 * 60.0
+INVITATION_REMINDER_DAYS = (7, 2)  # before registration closes; at most two reminders
+PARTICIPANT_REMINDER_DAYS = (2,)  # before the meeting starts
+CELERY_BEAT_SCHEDULE["events-sweep-outbox"] = {"task": "events.sweep_outbox", "schedule": 60.0}
+CELERY_BEAT_SCHEDULE["events-reminders"] = {"task": "events.send_due_reminders", "schedule": 900.0}
 
 # E-mail: SMTP from EMAIL_URL, otherwise the console and one file per message under var/mail/.
 DEFAULT_FROM_EMAIL = env_str(

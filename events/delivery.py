@@ -1,0 +1,147 @@
+"""Sending outbox rows (invitations and other messages) exactly once, through SMTP faults.
+
+Each row is claimed with a conditional UPDATE (pending → sending) right before its SMTP
+transaction and marked sent right after, so a task that runs twice finds nothing left to claim.
+Only a row whose SMTP transaction was in flight when the worker died can go out twice: it stays
+`sending` until the sweep hands it out again.
+"""
+
+import logging
+import secrets
+import smtplib
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import get_connection
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from .invitation_models import Delivery, Invitation, OutboxMessage
+from .mail import build_message
+
+logger = logging.getLogger(__name__)
+
+MODELS = {"invitation": Invitation, "message": OutboxMessage}
+PENDING, SENDING, SENT, FAILED = (
+    Delivery.PENDING,
+    Delivery.SENDING,
+    Delivery.SENT,
+    Delivery.FAILED,
+)
+
+
+class TemporaryError(Exception):
+    """Worth another try later; `connection_lost` means the batch cannot go on."""
+
+    def __init__(self, reason: str, *, connection_lost: bool = False):
+        super().__init__(reason)
+        self.connection_lost = connection_lost
+
+
+def classify(exc: Exception) -> tuple[bool, str, bool]:
+    """(permanent?, reason, connection lost?) for an exception of an SMTP send."""
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        code, text = next(iter(exc.recipients.values()))
+        return code >= 500, _reason(code, text), False
+    if isinstance(exc, smtplib.SMTPResponseException):
+        lost = exc.smtp_code == 421
+        return exc.smtp_code >= 500, _reason(exc.smtp_code, exc.smtp_error), lost
+    # Refused or dropped connections, timeouts: all temporary, and the connection is gone.
+    return False, f"{type(exc).__name__}: {exc}", True
+
+
+def _reason(code: int, text) -> str:
+    text = text.decode(errors="replace") if isinstance(text, bytes) else str(text)
+    return f"{code} {text}".strip()
+
+
+def retry_delay(retries: int) -> float:
+    """Exponential backoff with jitter: half the capped delay plus up to the other half."""
+    capped = min(settings.INVITATION_RETRY_MAX_DELAY, settings.INVITATION_RETRY_DELAY * 2**retries)
+    return capped / 2 + secrets.SystemRandom().uniform(0, capped / 2)
+
+
+def claim(model, pk: int):
+    """The row, now `sending`, if this worker won it; None if it is not pending."""
+    won = model.objects.filter(pk=pk, status=PENDING).update(
+        status=SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
+    )
+    return model.objects.select_related("meeting").get(pk=pk) if won else None
+
+
+def _finish(row, **fields) -> None:
+    type(row).objects.filter(pk=row.pk, status=SENDING).update(**fields)
+
+
+def _give_back(row, reason: str, delay: float) -> bool:
+    """Back to pending for a retry; False (and failed) once the attempts are used up."""
+    if row.attempts >= settings.INVITATION_MAX_ATTEMPTS:
+        _finish(row, status=FAILED, last_error=f"{reason} (gave up after {row.attempts} tries)")
+        return False
+    due = timezone.now() + timedelta(seconds=delay)
+    _finish(row, status=PENDING, last_error=reason, due_at=due)
+    return True
+
+
+def send_batch(*, kind: str, ids: list[int], retries: int = 0) -> list[int]:
+    """Send the rows of `ids` still pending over one SMTP connection.
+
+    Returns the ids to try again later (temporary errors), already back in `pending`.
+    """
+    model, delay = MODELS[kind], retry_delay(retries)
+    connection, again = None, []
+    try:
+        for position, pk in enumerate(ids):
+            row = claim(model, pk)
+            if row is None:
+                continue
+            try:
+                message = build_message(row)
+                if connection is None:
+                    connection = get_connection(fail_silently=False)
+                    connection.open()
+                connection.send_messages([message])
+            except Exception as exc:  # SMTP and socket errors come in many types
+                permanent, reason, lost = classify(exc)
+                if permanent:
+                    _finish(row, status=FAILED, last_error=reason)
+                elif _give_back(row, reason, delay):
+                    again.append(pk)
+                if lost:
+                    again.extend(ids[position + 1 :])
+                    break
+            else:
+                _finish(row, status=SENT, sent_at=timezone.now(), last_error="")
+    finally:
+        if connection is not None:
+            try:
+                connection.close()
+            except Exception:  # closing a broken connection may fail; nothing is lost
+                logger.debug("closing the SMTP connection failed", exc_info=True)
+    return again
+
+
+def sweep(*, stuck_after: float | None = None, limit: int = 10_000) -> dict[str, list[int]]:
+    """Hand out again rows left `sending` (worker died) or `pending` (never enqueued) too long.
+
+    Returns {kind: ids} that were reset to pending and are due now; the caller enqueues them.
+    """
+    stuck_after = settings.INVITATION_STUCK_AFTER if stuck_after is None else stuck_after
+    now = timezone.now()
+    cutoff = now - timedelta(seconds=stuck_after)
+    stale = Q(status=SENDING, claimed_at__lte=cutoff) | Q(status=PENDING, due_at__lte=cutoff)
+    found = {}
+    for kind, model in MODELS.items():
+        with transaction.atomic():
+            ids = list(
+                model.objects.filter(stale)
+                .select_for_update(skip_locked=True)
+                .order_by("pk")
+                .values_list("pk", flat=True)[:limit]
+            )
+            model.objects.filter(pk__in=ids).filter(stale).update(status=PENDING, due_at=now)
+        if ids:
+            logger.warning("sweep: %d %s rows handed out again", len(ids), kind)
+            found[kind] = ids
+    return found

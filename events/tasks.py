@@ -1,0 +1,41 @@
+"""Celery tasks of the events app: thin, idempotent, keyed by primary keys.
+
+Every task acknowledges late (settings: CELERY_TASK_ACKS_LATE and _REJECT_ON_WORKER_LOST), so
+a worker that dies hands its task back to the broker; the rows themselves make a second run
+harmless, because only rows still pending are claimed.
+"""
+
+from celery import shared_task
+from django.conf import settings
+
+from . import delivery, invitation_services
+
+
+@shared_task(name="events.dispatch_outbox", ignore_result=True)
+def dispatch_outbox(kind: str, ids: list[int]) -> None:
+    """Fan out: one send task per batch of rows."""
+    size = settings.INVITATION_BATCH_SIZE
+    for start in range(0, len(ids), size):
+        send_outbox_batch.apply_async(args=[kind, ids[start : start + size]])
+
+
+@shared_task(name="events.send_outbox_batch", bind=True, ignore_result=True, max_retries=None)
+def send_outbox_batch(self, kind: str, ids: list[int]) -> None:
+    """Send a batch over one SMTP connection; retry the rows that met a temporary error."""
+    again = delivery.send_batch(kind=kind, ids=ids, retries=self.request.retries)
+    if again:
+        countdown = delivery.retry_delay(self.request.retries)
+        raise self.retry(args=[kind, again], countdown=countdown)
+
+
+@shared_task(name="events.sweep_outbox", ignore_result=True)
+def sweep_outbox() -> None:
+    """Beat: re-enqueue rows stuck in pending or sending (worker died, broker was down)."""
+    for kind, ids in delivery.sweep().items():
+        dispatch_outbox.apply_async(args=[kind, ids])
+
+
+@shared_task(name="events.send_due_reminders", ignore_result=True)
+def send_due_reminders() -> None:
+    """Beat: record the reminders that are due (each at most once) and send them."""
+    invitation_services.reminders_record_due()

@@ -176,6 +176,11 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * 60 * 60}
 CELERY_TASK_SERIALIZER = "json"
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {}
+# Events: anonymise registrations of meetings past their retention period, once a day.
+CELERY_BEAT_SCHEDULE["events-purge-personal-data"] = {
+    "task": "events.purge_personal_data",
+    "schedule": 24 * 60 * 60.0,
+}
 # Invitations and reminders (events): one SMTP connection per batch; temporary SMTP errors are
 # retried with exponential backoff (capped well below the visibility timeout above); the sweep
 # re-enqueues rows left pending or sending longer than INVITATION_STUCK_AFTER seconds.

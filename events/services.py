@@ -8,7 +8,7 @@ SQLite the lock is a no-op, but SQLite serialises writing transactions anyway.
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max
+from django.db.models import Count, F, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -45,11 +45,18 @@ def lock_meeting(meeting_pk: int) -> Meeting:
 def place_for(meeting: Meeting, mode: str) -> tuple[str, int | None]:
     """Status and waiting-list position for a newcomer in this mode; call under the lock."""
     seats = meeting.seats_for(mode)
-    registrations = Registration.objects.filter(meeting=meeting, attendance_mode=mode)
-    if seats is None or registrations.seated().count() < seats:
+    taken = Registration.objects.filter(meeting=meeting, attendance_mode=mode).aggregate(
+        seated=Count("pk", filter=Q(status__in=Registration.SEATED)),
+        last=Max("waitlist_position"),
+    )
+    if seats is None or taken["seated"] < seats:
         return Status.CONFIRMED, None
-    last = registrations.waitlisted().aggregate(last=Max("waitlist_position"))["last"]
-    return Status.WAITLISTED, (last or 0) + 1
+    return Status.WAITLISTED, (taken["last"] or 0) + 1
+
+
+def _waitlist_end(meeting: Meeting, mode: str) -> int:
+    registrations = Registration.objects.filter(meeting=meeting, attendance_mode=mode)
+    return (registrations.aggregate(last=Max("waitlist_position"))["last"] or 0) + 1
 
 
 def _leave_waitlist(registration: Registration) -> None:
@@ -171,9 +178,7 @@ def registration_set_status(*, registration: Registration, status: str) -> list[
         if old == Status.WAITLISTED:
             _leave_waitlist(registration)
         if status == Status.WAITLISTED:
-            last = Registration.objects.filter(meeting=meeting, attendance_mode=mode)
-            last = last.waitlisted().aggregate(last=Max("waitlist_position"))["last"]
-            registration.waitlist_position = (last or 0) + 1
+            registration.waitlist_position = _waitlist_end(meeting, mode)
         registration.status = status
         registration.attended_at = timezone.now() if status == Status.ATTENDED else None
         registration.save()

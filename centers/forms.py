@@ -8,6 +8,8 @@ from .models import Center, OpeningHours
 class CenterEditForm(forms.ModelForm):
     """What a center's own editors keep up to date (name, state and editors stay with staff)."""
 
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+
     class Meta:
         model = Center
         fields = [

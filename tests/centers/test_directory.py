@@ -1,0 +1,109 @@
+"""The public directory: filters, chips, counts, pagination, live filtering, fixed queries."""
+
+import re
+
+import pytest
+
+from centers.models import Center, Language, Service
+from tests.factories import CenterFactory, OpeningHoursFactory, state_by_code
+
+pytestmark = pytest.mark.django_db
+
+
+def names(response) -> list[str]:
+    return re.findall(
+        r'<h3 class="kern-heading-small"><a[^>]*>([^<]+)</a>', response.content.decode()
+    )
+
+
+def test_state_filter_lists_welcome_center_thuringia(client, demo_centers):
+    response = client.get("/en/centers/", {"state": "DE-TH"})
+    assert response.status_code == 200
+    assert "Welcome Center Thuringia" in names(response)
+    assert "Welcome Center Bavaria" not in names(response)
+
+
+@pytest.mark.parametrize("param", ["state", "service", "language"])
+def test_unknown_filter_value_gives_200_and_the_unfiltered_list(client, demo_centers, param):
+    response = client.get("/en/centers/", {param: "no-such-value"})
+    assert response.status_code == 200
+    assert len(names(response)) == 20
+    assert "not one of the available choices" in response.content.decode()
+
+
+def test_filters_combine_and_show_as_removable_chips(client, demo_centers):
+    response = client.get(
+        "/en/centers/", {"state": "DE-TH", "service": "recognition", "language": "ar"}
+    )
+    html = response.content.decode()
+    assert names(response) == ["Welcome Center Thuringia"]
+    assert "1 Welcome Center found" in html
+    assert "Federal state: Thuringia" in html
+    assert "Service: Recognition of qualifications" in html
+    # Removing the state chip keeps the other two filters.
+    chip = re.search(r'href="(\?[^"]*)">Federal state: Thuringia', html).group(1)
+    assert "state=" not in chip
+    assert "service=recognition" in chip
+    assert "language=ar" in chip
+
+
+def test_directory_paginates_and_keeps_filters_in_page_links(client):
+    CenterFactory.create_batch(25, state=state_by_code("DE-BY"))
+    response = client.get("/en/centers/", {"state": "DE-BY"})
+    assert len(names(response)) == 20
+    html = response.content.decode()
+    assert "25 Welcome Centers found" in html
+    assert "?state=DE-BY&amp;page=2" in html
+    assert len(names(client.get("/en/centers/", {"state": "DE-BY", "page": 2}))) == 5
+
+
+def test_live_filtering_returns_only_the_results_region(client, demo_centers):
+    response = client.get("/en/centers/", {"state": "DE-TH"}, headers={"HX-Request": "true"})
+    html = response.content.decode()
+    assert "<html" not in html
+    assert "Welcome Center Thuringia" in html
+    full = client.get("/en/centers/").content.decode()
+    assert 'hx-get="/en/centers/"' in full
+    assert 'hx-push-url="true"' in full
+    assert 'hx-target="#center-results"' in full
+
+
+def test_directory_sets_no_cookie_for_anonymous_visitors(client, demo_centers):
+    response = client.get("/en/centers/", {"q": "Erfurt", "near": "Jena"})
+    assert response.cookies == {}
+
+
+def test_closed_centers_are_not_listed(client):
+    CenterFactory(name="Closed Center", status=Center.Status.CLOSED)
+    CenterFactory(name="Open Center")
+    assert names(client.get("/en/centers/")) == ["Open Center"]
+
+
+def make_centers(count: int):
+    services = list(Service.objects.all()[:3])
+    languages = list(Language.objects.filter(code__in=["de", "en", "ar"]))
+    for center in CenterFactory.create_batch(count, services=services, languages=languages):
+        OpeningHoursFactory(center=center)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/en/centers/?q=Beratung&service=recognition",
+        "/en/centers/?near=99084&language=en",
+        "/de/regions/",
+        "/de/regions/DE-TH/",
+        "/en/centers/{slug}/",
+    ],
+)
+def test_pages_run_the_same_few_queries_for_5_and_50_centers(
+    client, django_assert_max_num_queries, url
+):
+    counts = []
+    for total in (5, 50):
+        make_centers(total - Center.objects.count())
+        page = url.format(slug=Center.objects.order_by("pk").first().slug)
+        with django_assert_max_num_queries(8) as captured:
+            assert client.get(page).status_code == 200
+        counts.append(len(captured))
+    assert counts[0] == counts[1]

@@ -1,0 +1,71 @@
+"""The finder: a postal code or a town (German or English) gives the nearest centers first."""
+
+import re
+
+import pytest
+
+from centers.places import find_place, suggest_places
+from centers.search import fold
+
+pytestmark = pytest.mark.django_db
+
+
+def names(response) -> list[str]:
+    return re.findall(
+        r'<h3 class="kern-heading-small"><a[^>]*>([^<]+)</a>', response.content.decode()
+    )
+
+
+@pytest.mark.parametrize("near", ["99084", "Erfurt"])
+def test_postal_code_or_town_lists_welcome_center_thuringia_first(client, demo_centers, near):
+    response = client.get("/en/centers/", {"near": near})
+    assert response.status_code == 200
+    assert names(response)[0] == "Welcome Center Thuringia"
+    html = response.content.decode()
+    assert "0 km away" in html or "1 km away" in html
+    assert "Responsible for Thuringia" in html
+
+
+@pytest.mark.parametrize(
+    ("near", "lang"), [("Munich", "en"), ("München", "de"), ("muenchen", "en")]
+)
+def test_munich_in_any_spelling_lists_a_bavarian_center_first(client, demo_centers, near, lang):
+    response = client.get(f"/{lang}/centers/", {"near": near})
+    assert names(response)[0] == "Welcome Center Bavaria"
+
+
+def test_nearest_centers_come_first_with_growing_distance(client, demo_centers):
+    html = client.get("/en/centers/", {"near": "Jena"}).content.decode()
+    distances = [int(km) for km in re.findall(r"(\d+) km away", html)]
+    assert distances == sorted(distances)
+    assert (
+        names(client.get("/en/centers/", {"near": "Jena"}))[0] == "Welcome Center Jena University"
+    )
+
+
+def test_unknown_place_says_so_and_suggests_close_spellings(client, demo_centers):
+    response = client.get("/en/centers/", {"near": "Erfrut"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "We do not know the place “Erfrut”" in html
+    assert 'href="?near=Erfurt"' in html
+    assert len(names(response)) == 20
+
+
+def test_unknown_postal_code_is_a_message_not_an_error(client, demo_centers):
+    response = client.get("/de/centers/", {"near": "00000"})
+    assert response.status_code == 200
+    assert "Diesen Ort kennen wir nicht" in response.content.decode()
+
+
+def test_places_know_german_and_english_names_and_the_state():
+    assert find_place("Cologne").state_code == "DE-NW"
+    assert find_place("Nürnberg") == find_place("Nuremberg")
+    assert find_place("99084").state_code == "DE-TH"
+    assert find_place("Atlantis") is None
+    assert "Erfurt" in suggest_places("Erfrut")
+
+
+def test_folding_makes_umlaut_spellings_meet():
+    assert fold("Thüringen") == fold("THUERINGEN") == "thueringen"
+    assert fold("  Straße  Café ") == "strasse cafe"

@@ -34,6 +34,7 @@ class CenterFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "centers.Center"
         django_get_or_create = ("slug",)
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Welcome Center {n}")
     slug = factory.LazyAttribute(lambda o: o.name.lower().replace(" ", "-"))

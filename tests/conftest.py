@@ -1,7 +1,7 @@
 """Shared fixtures, and the rule for tests that need a service.
 
-A test marked `postgres`, `redis` or `browser` is skipped with the reason when the service is
-missing, and fails instead when CI is set: CI must run every test.
+A test marked `postgres`, `redis`, `browser` or `java` is skipped with the reason when the service
+is missing, and fails instead when CI is set: CI must run every test.
 """
 
 import os
@@ -25,7 +25,13 @@ def _missing_service(item) -> str | None:
         return "needs Redis: redis-server is not installed"
     if item.get_closest_marker("browser") and not CHROMIUM.exists():
         return f"needs Chromium at {CHROMIUM} (apt-get install chromium)"
+    if item.get_closest_marker("java") and not shutil.which("java"):
+        return "needs Java for the Nu HTML checker (apt-get install default-jre-headless)"
     return None
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "java: needs a Java runtime (the Nu HTML checker, vnu.jar)")
 
 
 def pytest_runtest_setup(item):

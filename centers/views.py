@@ -93,13 +93,13 @@ class CenterEditView(LoginRequiredMixin, UpdateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.setdefault("hours", OpeningHoursFormSet(instance=self.object))
+        context.setdefault("hours", OpeningHoursFormSet(instance=self.object, prefix="hours"))
         return context
 
     def post(self, request, *args, **kwargs):
         self.object = self.get_object()
         form = self.get_form()
-        hours = OpeningHoursFormSet(request.POST, instance=self.object)
+        hours = OpeningHoursFormSet(request.POST, instance=self.object, prefix="hours")
         if form.is_valid() and hours.is_valid():
             center = services.center_save_by_editor(form=form, hours_formset=hours)
             messages.success(request, _("Thank you. The entry is saved and marked as verified."))

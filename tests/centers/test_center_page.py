@@ -1,6 +1,7 @@
 """One center's page: everything a visitor needs, opening hours, vCard, map, consent rule."""
 
 import datetime
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -26,7 +27,7 @@ def test_center_page_shows_host_address_services_languages_and_hours(client, thu
     assert "99084 Erfurt" in html
     assert "Recognition of qualifications" in html
     assert '<span lang="ar">Arabic</span>' in html
-    assert "09:00–12:00, 13:00–16:00" in html
+    assert "09:00\N{EN DASH}12:00, 13:00\N{EN DASH}16:00" in html
     assert "by appointment only" in html
     assert 'href="/en/centers/welcome-center-thuringia/vcard/"' in html
     assert 'href="#map"' in html
@@ -80,10 +81,8 @@ def test_unknown_center_is_a_404(client, db):
 def test_regions_overview_counts_centers_per_state(client, demo_centers):
     html = client.get("/en/regions/").content.decode()
     assert html.count('<tr class="kern-table__row"><th scope="row"') == 16
-    assert (
-        'href="/en/regions/DE-TH/">Thuringia</a></th><td class="kern-table__cell kern-table__cell--numeric">2<'
-        in html
-    )
+    thuringia_row = re.search(r'href="/en/regions/DE-TH/">Thuringia</a></th><td[^>]*>(\d+)<', html)
+    assert thuringia_row.group(1) == "2"
     region = client.get("/de/regions/DE-TH/").content.decode()
     assert "Welcome Center in Thüringen" in region
     assert "Welcome Center Jena University" in region

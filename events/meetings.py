@@ -62,13 +62,17 @@ def personal_data_purge(*, now=None) -> int:
         if meeting.ends_at + timedelta(days=meeting.retention_days) > now:
             continue
         with transaction.atomic():
-            total += _anonymise(meeting, now)
+            total += registrations_anonymise(
+                registrations=meeting.registrations.filter(anonymised_at__isnull=True), now=now
+            )
             Meeting.objects.filter(pk=meeting.pk).update(personal_data_purged_at=now)
     return total
 
 
-def _anonymise(meeting: Meeting, now) -> int:
-    registrations = list(meeting.registrations.filter(anonymised_at__isnull=True))
+def registrations_anonymise(*, registrations, now=None) -> int:
+    """Blank the personal fields of these registrations; status and mode stay for the counts."""
+    now = now or timezone.now()
+    registrations = list(registrations)
     for registration in registrations:
         registration.name = ""
         registration.email = f"anonymised-{registration.pk}@invalid"

@@ -113,12 +113,14 @@ def registration_create(
     accessibility_needs: str = "",
     registered_by=None,
     locked_email: str | None = None,
+    notify: bool = True,
 ) -> Registration:
     """Register one person: confirmed while seats of that mode are left, else waitlisted.
 
     `locked_email` is the address an invitation went to: the registration must use it, and
     then an invitation-only meeting accepts it. `registered_by` (an organizer) may register
-    people whatever the registration period. Raises RegistrationError with a user message.
+    people whatever the registration period. `notify=False` (demo data) sends no notice.
+    Raises RegistrationError with a user message.
     """
     email = email.strip()
     _check_can_register(
@@ -153,7 +155,8 @@ def registration_create(
                 accessibility_needs=accessibility_needs.strip(),
                 registered_by=registered_by,
             )
-            notify_registration_change(registration, status)
+            if notify:
+                notify_registration_change(registration, status)
     except IntegrityError as exc:  # the unique (meeting, e-mail) constraint, as a last line
         raise RegistrationError(_("This e-mail address is already registered.")) from exc
     return registration
@@ -226,3 +229,21 @@ def registration_switch_mode(*, registration: Registration, mode: str) -> Regist
         notify_registration_change(registration, "mode_switched")
         _fill_free_seats(meeting, old_mode)
     return registration
+
+
+def registration_withdraw_listing_consent(*, registration: Registration) -> None:
+    """The participant no longer wants to appear on the participant list."""
+    Registration.objects.filter(pk=registration.pk).update(
+        listing_consent_at=None, listing_consent_version="", updated_at=timezone.now()
+    )
+
+
+def registration_erase(*, registration: Registration) -> None:
+    """Withdrawal of the privacy consent: give up the place (promoting the next person) and
+    anonymise the registration at once; the personal link stops working."""
+    from .meetings import registrations_anonymise
+
+    with transaction.atomic():
+        if registration.status in (Status.CONFIRMED, Status.WAITLISTED):
+            registration_cancel(registration=registration)
+        registrations_anonymise(registrations=[registration])

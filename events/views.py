@@ -1,5 +1,101 @@
-from django.views.generic import TemplateView
+"""Public pages: meetings, one meeting, its calendar, the registration form."""
+
+from itertools import groupby
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, FormView, TemplateView
+
+from . import services
+from .calendar import meeting_calendar
+from .forms import RegistrationForm, organisation_suggestions
+from .models import Meeting, Registration
+
+
+def seats_left(meeting: Meeting) -> list[dict]:
+    """Per offered mode: seats (None = unlimited) and seats left; one query."""
+    taken = Registration.objects.filter(meeting=meeting).seated_counts()
+    rows = []
+    for mode in meeting.modes:
+        seats = meeting.seats_for(mode)
+        left = None if seats is None else max(seats - taken.get(mode, 0), 0)
+        rows.append(
+            {"mode": mode, "label": Registration.Mode(mode).label, "seats": seats, "left": left}
+        )
+    return rows
 
 
 class MeetingListView(TemplateView):
     template_name = "events/meeting_list.html"
+
+    def get_context_data(self, **kwargs):
+        public = Meeting.objects.public().select_related("host_center")
+        return super().get_context_data(upcoming=public.upcoming(), past=public.past(), **kwargs)
+
+
+class MeetingDetailView(DetailView):
+    queryset = Meeting.objects.public().select_related("host_center")
+
+    def get_context_data(self, **kwargs):
+        sessions = self.object.sessions.prefetch_related("speakers")
+        days = [(day, list(items)) for day, items in groupby(sessions, key=lambda s: s.day)]
+        speakers = {sp.pk: sp for _day, items in days for s in items for sp in s.speakers.all()}
+        return super().get_context_data(
+            days=days,
+            speakers=sorted(speakers.values(), key=lambda sp: sp.name),
+            seats=seats_left(self.object),
+            registration_open=self.object.is_open_for_registration(),
+            **kwargs,
+        )
+
+
+def calendar_view(request, slug):
+    meeting = get_object_or_404(Meeting.objects.public(), slug=slug)
+    url = request.build_absolute_uri(meeting.get_absolute_url())
+    response = HttpResponse(meeting_calendar(meeting, url=url), content_type="text/calendar")
+    response["Content-Disposition"] = f'attachment; filename="{meeting.slug}.ics"'
+    return response
+
+
+class RegisterView(FormView):
+    form_class = RegistrationForm
+    template_name = "events/register.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.meeting = get_object_or_404(Meeting.objects.public(), slug=kwargs["slug"])
+        if not self.meeting.is_open_for_registration():
+            raise Http404(_("Registration for this meeting is not open."))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "meeting": self.meeting}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            meeting=self.meeting, suggestions=organisation_suggestions(), **kwargs
+        )
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            registration = services.registration_create(
+                meeting=self.meeting,
+                name=data["name"],
+                email=data["email"],
+                organisation=data["organisation"],
+                center=data["center"],
+                partner=data["partner"],
+                attendance_mode=data["attendance_mode"],
+                language=(get_language() or "de")[:2],
+                privacy_consent=data["privacy_consent"],
+                listing_consent=data["listing_consent"],
+                accessibility_needs=data["accessibility_needs"],
+            )
+        except services.RegistrationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Thank you for registering."))
+        return redirect(registration)

@@ -1,0 +1,94 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from .models import Meeting, Registration, Session, Speaker
+
+
+class SessionInline(admin.TabularInline):
+    model = Session
+    extra = 0
+    fields = ("day", "starts", "ends", "title_de", "title_en", "kind", "room", "speakers")
+    autocomplete_fields = ("speakers",)
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ("title_de", "year", "kind", "format", "status", "starts_at")
+    list_filter = ("status", "kind", "format", "year")
+    search_fields = ("title_de", "title_en", "slug")
+    prepopulated_fields = {"slug": ("title_en",)}
+    raw_id_fields = ("host_center",)
+    filter_horizontal = ("organizers",)
+    readonly_fields = ("personal_data_purged_at", "created_at", "updated_at")
+    inlines = [SessionInline]
+    fieldsets = (
+        (None, {"fields": ("title_de", "title_en", "slug", "kind", "year", "status")}),
+        (
+            _("Place and time"),
+            {"fields": ("host_center", "format", "venue", "online_link", "starts_at", "ends_at")},
+        ),
+        (
+            _("Registration"),
+            {
+                "fields": (
+                    "registration_mode",
+                    "registration_opens_at",
+                    "registration_closes_at",
+                    "onsite_seats",
+                    "online_seats",
+                    "organizers",
+                )
+            },
+        ),
+        (_("Texts"), {"fields": ("description_de", "description_en")}),
+        (
+            _("Privacy"),
+            {"fields": ("retention_days", "personal_data_purged_at", "created_at", "updated_at")},
+        ),
+    )
+
+
+@admin.register(Speaker)
+class SpeakerAdmin(admin.ModelAdmin):
+    list_display = ("name", "organisation", "role_de")
+    search_fields = ("name", "organisation")
+    raw_id_fields = ("partner",)
+
+
+@admin.register(Session)
+class SessionAdmin(admin.ModelAdmin):
+    list_display = ("title_de", "meeting", "day", "starts", "kind")
+    list_filter = ("kind", "meeting")
+    search_fields = ("title_de", "title_en")
+    autocomplete_fields = ("speakers",)
+    raw_id_fields = ("topics",)
+    list_select_related = ("meeting",)
+
+
+@admin.register(Registration)
+class RegistrationAdmin(admin.ModelAdmin):
+    """Status changes belong on the organizer's dashboard, where the capacity rules apply."""
+
+    list_display = ("name", "email", "meeting", "attendance_mode", "status", "waitlist_position")
+    list_filter = ("status", "attendance_mode", "meeting")
+    search_fields = ("name", "email", "organisation")
+    list_select_related = ("meeting",)
+    raw_id_fields = ("center", "partner")
+    readonly_fields = (
+        "meeting",
+        "status",
+        "waitlist_position",
+        "token",
+        "privacy_consent_at",
+        "privacy_consent_version",
+        "listing_consent_at",
+        "listing_consent_version",
+        "registered_by",
+        "attended_at",
+        "anonymised_at",
+        "created_at",
+        "updated_at",
+    )
+
+    def has_add_permission(self, request):
+        return False

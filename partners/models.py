@@ -1,9 +1,18 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
 
-from welcome_portal.i18n import LocalizedNameMixin
+from welcome_portal.i18n import LocalizedNameMixin, localized
+
+from .querysets import CooperationQuerySet, PartnerQuerySet
+
+GOETHE_INSTITUT = "goethe-institut"
 
 
 class PartnerKind(LocalizedNameMixin, models.Model):
@@ -35,24 +44,184 @@ class Topic(LocalizedNameMixin, models.Model):
 
 
 class Partner(models.Model):
+    """A partner organisation; the slug is its stable key, also for imports."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("active")
+        INACTIVE = "inactive", _("inactive")
+
+    class LocationType(models.TextChoices):
+        INSTITUTE = "institute", _("institute")
+        LIAISON_OFFICE = "liaison_office", _("liaison office")
+        REGIONAL_INSTITUTE = "regional_institute", _("regional institute")
+
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     kind = models.ForeignKey(
         PartnerKind, verbose_name=_("kind"), on_delete=models.PROTECT, related_name="partners"
     )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="branches",
+    )
+    location_type = models.CharField(
+        _("location type"),
+        max_length=20,
+        choices=LocationType.choices,
+        blank=True,
+        help_text=_("Only for Goethe-Institut locations."),
+    )
     country = CountryField(_("country"), blank=True)
     city = models.CharField(_("city"), max_length=120, blank=True)
+    address = models.TextField(_("address"), blank=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    description_de = models.TextField(_("description (German)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
     topics = models.ManyToManyField(
         Topic, verbose_name=_("topics"), blank=True, related_name="partners"
     )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE
+    )
+    last_verified_at = models.DateTimeField(_("last verified"), null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("verified by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    history = HistoricalRecords()
+
+    objects = PartnerQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(
+                    latitude__gte=-90,
+                    latitude__lte=90,
+                    longitude__gte=-180,
+                    longitude__lte=180,
+                ),
+                name="partner_coordinates_valid",
+                violation_error_message=_("Give both coordinates, within their ranges, or none."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("pk")),
+                name="partner_not_own_parent",
+                violation_error_message=_("A partner cannot be its own parent organisation."),
+            ),
+        ]
 
     def __str__(self):
         return self.name
 
     def get_absolute_url(self):
         return reverse("partners:detail", args=[self.slug])
+
+    @property
+    def description(self) -> str:
+        return localized(self, "description")
+
+    @property
+    def has_coordinates(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+    def clean(self):
+        if self.location_type and self.kind_id and self.kind.slug != GOETHE_INSTITUT:
+            raise ValidationError(
+                {"location_type": _("Only Goethe-Institut locations have a location type.")}
+            )
+
+
+class Cooperation(models.Model):
+    """A Welcome Center working together with a partner."""
+
+    class Kind(models.TextChoices):
+        INFORMATION = "information", _("information and events")
+        REFERRAL = "referral", _("referral of clients")
+        PROJECT = "project", _("joint project")
+        AGREEMENT = "agreement", _("cooperation agreement")
+        OTHER = "other", _("other")
+
+    partner = models.ForeignKey(
+        Partner,
+        verbose_name=_("partner"),
+        on_delete=models.CASCADE,
+        related_name="cooperations",
+    )
+    center = models.ForeignKey(
+        "centers.Center",
+        verbose_name=_("Welcome Center"),
+        on_delete=models.CASCADE,
+        related_name="cooperations",
+    )
+    since = models.DateField(_("since"), null=True, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    note = models.TextField(_("note"), blank=True)
+
+    objects = CooperationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["partner__name", "center__name"]
+        verbose_name = _("cooperation")
+        verbose_name_plural = _("cooperations")
+        constraints = [
+            models.UniqueConstraint(fields=["partner", "center"], name="cooperation_unique_pair")
+        ]
+
+    def __str__(self):
+        return f"{self.partner} / {self.center}"
+
+
+class ContactPerson(models.Model):
+    """A person to contact at a partner; shown publicly only with their consent."""
+
+    partner = models.ForeignKey(
+        Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="contacts"
+    )
+    name = models.CharField(_("name"), max_length=150)
+    role = models.CharField(_("role"), max_length=150, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    publication_consent = models.BooleanField(
+        _("consents to publication"),
+        default=False,
+        help_text=_("Only contacts who agreed are shown on the public partner page."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("contact person")
+        verbose_name_plural = _("contact persons")
+
+    def __str__(self):
+        return self.name

@@ -1,12 +1,56 @@
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView
+from django_filters.views import FilterView
 
-from .models import Partner
+from .filters import PartnerFilter
+from .models import ContactPerson, Cooperation, Partner
 
 
-class PartnerListView(ListView):
-    model = Partner
+def map_markers(partners) -> list[dict]:
+    return [
+        {
+            "name": p.name,
+            "url": p.get_absolute_url(),
+            "lat": float(p.latitude),
+            "lon": float(p.longitude),
+        }
+        for p in partners
+        if p.has_coordinates
+    ]
+
+
+class PartnerListView(FilterView):
+    """The directory: a fixed number of queries (count, page, topics, three facets)."""
+
+    filterset_class = PartnerFilter
+    queryset = Partner.objects.for_directory()
+    template_name = "partners/partner_list.html"
     paginate_by = 20
+
+    def paginate_queryset(self, queryset, page_size):
+        # An unknown or too large page number shows the nearest page instead of a 404.
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filterset = context["filter"]
+        facets = filterset.facets()
+        filterset.set_choices(facets)
+        context["chips"] = filterset.chips(facets)
+        context["map_markers"] = map_markers(context["page_obj"].object_list)
+        return context
 
 
 class PartnerDetailView(DetailView):
-    model = Partner
+    queryset = Partner.objects.active().select_related("kind", "parent")
+
+    def get_context_data(self, **kwargs):
+        partner = self.object
+        return super().get_context_data(
+            topics=partner.topics.all(),
+            cooperations=Cooperation.objects.for_partner(partner),
+            contacts=ContactPerson.objects.filter(partner=partner, publication_consent=True),
+            branches=partner.branches.active().order_by("country", "city", "name"),
+            **kwargs,
+        )

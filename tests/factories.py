@@ -109,6 +109,7 @@ class PartnerFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "partners.Partner"
         django_get_or_create = ("slug",)
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Partner {n:04d}")
     slug = factory.LazyAttribute(lambda o: o.name.lower().replace(" ", "-"))

@@ -1,0 +1,133 @@
+"""The agency staff's back office for partners."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
+from simple_history.admin import SimpleHistoryAdmin
+
+from .dashboard import dashboard_context
+from .models import ContactPerson, Cooperation, Partner, PartnerKind, Topic
+from .querysets import STALE_AFTER
+from .resources import PartnerResource
+from .services import partners_mark_inactive, partners_mark_verified
+
+
+class VerificationFilter(admin.SimpleListFilter):
+    title = _("verification")
+    parameter_name = "verification"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("stale", _("not verified for 12 months")),
+            ("recent", _("verified within 12 months")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "stale":
+            return queryset.stale()
+        if self.value() == "recent":
+            return queryset.filter(last_verified_at__gte=timezone.now() - STALE_AFTER)
+        return queryset
+
+
+class CooperationInline(admin.TabularInline):
+    model = Cooperation
+    extra = 0
+    autocomplete_fields = ("center",)
+    fields = ("center", "kind", "since", "note")
+
+
+class ContactPersonInline(admin.StackedInline):
+    model = ContactPerson
+    extra = 0
+    fields = (("name", "role"), ("email", "phone"), "publication_consent")
+
+
+@admin.register(Partner)
+class PartnerAdmin(ImportExportMixin, SimpleHistoryAdmin):
+    resource_classes = [PartnerResource]
+    import_formats = [CSV, XLSX]
+    export_formats = [CSV, XLSX]
+    change_list_template = "admin/partners/partner/change_list.html"
+    list_display = ("name", "kind", "country", "city", "status", "last_verified_at", "verified_by")
+    list_filter = ("kind", "country", "topics", "status", VerificationFilter)
+    list_select_related = ("kind", "verified_by")
+    search_fields = ("name", "slug", "city", "email")
+    autocomplete_fields = ("parent",)
+    filter_horizontal = ("topics",)
+    prepopulated_fields = {"slug": ("name",)}
+    readonly_fields = ("last_verified_at", "verified_by")
+    inlines = (CooperationInline, ContactPersonInline)
+    actions = ("mark_verified", "mark_inactive")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    fieldsets = (
+        (None, {"fields": ("name", "slug", "kind", "parent", "location_type", "status")}),
+        (_("Place"), {"fields": ("country", "city", "address", ("latitude", "longitude"))}),
+        (_("Contact"), {"fields": ("website", "email", "phone")}),
+        (_("Description"), {"fields": ("description_de", "description_en", "topics")}),
+        (_("Verification"), {"fields": ("last_verified_at", "verified_by")}),
+    )
+
+    def has_import_permission(self, request):
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def has_export_permission(self, request):
+        return self.has_view_permission(request)
+
+    @admin.action(description=_("Mark as verified today"), permissions=["change"])
+    def mark_verified(self, request, queryset):
+        count = partners_mark_verified(partners=queryset, user=request.user)
+        message = ngettext(
+            "%(count)d partner marked as verified.",
+            "%(count)d partners marked as verified.",
+            count,
+        )
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
+
+    @admin.action(description=_("Mark as inactive"), permissions=["change"])
+    def mark_inactive(self, request, queryset):
+        count = partners_mark_inactive(partners=queryset, user=request.user)
+        message = ngettext(
+            "%(count)d partner marked as inactive.",
+            "%(count)d partners marked as inactive.",
+            count,
+        )
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
+
+    def get_urls(self):
+        dashboard = self.admin_site.admin_view(self.dashboard_view)
+        return [
+            path("dashboard/", dashboard, name="partners_partner_dashboard"),
+            *super().get_urls(),
+        ]
+
+    def dashboard_view(self, request):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Partner dashboard"),
+            **dashboard_context(),
+        }
+        return TemplateResponse(request, "admin/partners/partner/dashboard.html", context)
+
+
+@admin.register(PartnerKind)
+class PartnerKindAdmin(admin.ModelAdmin):
+    list_display = ("name_de", "name_en", "slug")
+    search_fields = ("name_de", "name_en", "slug")
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ("name_de", "name_en", "slug")
+    search_fields = ("name_de", "name_en", "slug")
+    prepopulated_fields = {"slug": ("name_en",)}

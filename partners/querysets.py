@@ -1,0 +1,77 @@
+"""Reads of the partner directory: chainable QuerySet methods."""
+
+from datetime import timedelta
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django_countries import countries
+
+STALE_AFTER = timedelta(days=365)
+
+
+def countries_named(term: str) -> list[str]:
+    """ISO codes of the countries whose German or English name contains `term`."""
+    from django.utils.translation import override
+
+    term = term.casefold()
+    codes = set()
+    for lang in ("de", "en"):
+        with override(lang):
+            codes.update(code for code, name in countries if term in str(name).casefold())
+    return sorted(codes)
+
+
+class PartnerQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(status=self.model.Status.ACTIVE)
+
+    def search(self, text: str):
+        """Partners matching every word of `text` in name, place, country, topic or description."""
+        topic_links = self.model.topics.through.objects
+        qs = self
+        for term in text.split():
+            topic_match = topic_links.filter(
+                Q(topic__name_de__icontains=term) | Q(topic__name_en__icontains=term)
+            ).values("partner_id")
+            qs = qs.filter(
+                Q(name__icontains=term)
+                | Q(city__icontains=term)
+                | Q(description_de__icontains=term)
+                | Q(description_en__icontains=term)
+                | Q(country__in=countries_named(term))
+                | Q(pk__in=topic_match)
+            )
+        return qs
+
+    def not_verified_since(self, cutoff):
+        """Never verified, or last verified before `cutoff`."""
+        return self.filter(Q(last_verified_at__isnull=True) | Q(last_verified_at__lt=cutoff))
+
+    def stale(self):
+        """Not verified for twelve months: the entries to check first."""
+        return self.not_verified_since(timezone.now() - STALE_AFTER)
+
+    def stalest_first(self):
+        return self.order_by(models.F("last_verified_at").asc(nulls_first=True), "name")
+
+    def for_directory(self):
+        return self.active().select_related("kind").prefetch_related("topics")
+
+
+class CooperationQuerySet(models.QuerySet):
+    def for_center(self, center):
+        """The active partners cooperating with `center`, for its page (one query)."""
+        return (
+            self.filter(center=center, partner__status="active")
+            .select_related("partner__kind")
+            .order_by("partner__name")
+        )
+
+    def for_partner(self, partner):
+        return (
+            self.filter(partner=partner)
+            .exclude(center__status="closed")
+            .select_related("center__state")
+            .order_by("center__name")
+        )

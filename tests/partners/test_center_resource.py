@@ -1,0 +1,41 @@
+"""Centers import and export with the same rules as partners (centers/resources.py)."""
+
+import pytest
+import tablib
+from django.utils import translation
+
+from centers.models import Center
+from centers.resources import CenterResource
+
+pytestmark = pytest.mark.django_db
+
+
+def _load(content: str):
+    return tablib.Dataset().load(content, format="csv")
+
+
+def test_center_export_reimports_unchanged_and_a_bad_state_imports_nothing(center):
+    exported = CenterResource().export(Center.objects.all())
+    again = CenterResource().import_data(exported)
+    assert not again.has_validation_errors()
+    assert not again.has_errors()
+    assert [row.import_type for row in again.rows] == ["skip"]
+
+    content = (
+        "slug,name,state,city\n"
+        "welcome-center-north,Welcome Center North,DE-SH,Kiel\n"
+        "welcome-center-nowhere,Welcome Center Nowhere,DE-XX,Nowhere\n"
+    )
+    with translation.override("en"):
+        result = CenterResource().import_data(_load(content))
+    assert [row.number for row in result.invalid_rows] == [2]
+    assert "Unknown federal state “DE-XX”" in str(result.invalid_rows[0].error_dict)
+    assert list(Center.objects.values_list("slug", flat=True)) == [center.slug]
+
+
+def test_centers_import_by_slug_and_update_in_place(center):
+    content = "slug,name,state,city\nwelcome-center-thuringia,Welcome Center Thuringia,DE-TH,Jena\n"
+    result = CenterResource().import_data(_load(content))
+    assert [row.import_type for row in result.rows] == ["update"]
+    center.refresh_from_db()
+    assert center.city == "Jena"

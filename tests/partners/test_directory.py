@@ -1,0 +1,135 @@
+"""The public partner directory and partner page."""
+
+import pytest
+from django.template import Context, Template
+
+from partners.models import ContactPerson, Cooperation, Partner
+from partners.seed import seed_partners
+from tests.factories import PartnerFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seeded():
+    return seed_partners(scale=1, centers=[])
+
+
+def test_goethe_filter_with_country_lists_the_mexican_branch(client, seeded):
+    response = client.get("/en/partners/?kind=goethe-institut&country=MX")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Goethe-Institut Mexico City" in html
+    assert "Goethe-Institut Lima" not in html
+    assert "1 partner found" in html
+
+
+def test_topic_filter_keeps_only_partners_with_that_topic(client, seeded):
+    html = client.get("/en/partners/?topic=recognition").content.decode()
+    assert "Zentrale Servicestelle Berufsanerkennung" in html
+    assert "Make it in Germany" in html
+    assert "Goethe-Institut Mexico City" not in html
+
+
+def test_filters_combine_with_search(client, seeded):
+    html = client.get("/en/partners/?q=berlin&topic=feg").content.decode()
+    assert "Bundesministerium des Innern" in html
+    assert "Zentrale Servicestelle" not in html  # in Bonn
+
+
+def test_search_finds_partners_by_country_name_in_either_language(client, seeded):
+    assert "Goethe-Institut Mexico City" in client.get("/de/partners/?q=Mexiko").content.decode()
+    assert "Goethe-Institut Mexico City" in client.get("/en/partners/?q=mexico").content.decode()
+
+
+def test_german_page_names_countries_in_german(client, seeded):
+    german = client.get("/de/partners/?kind=goethe-institut").content.decode()
+    english = client.get("/en/partners/?kind=goethe-institut").content.decode()
+    assert "Mexiko (1)" in german
+    assert "Südafrika" in german
+    assert "Mexico (1)" in english
+    assert "South Africa" in english
+
+
+def test_facet_options_show_counts_within_the_other_filters(client, seeded):
+    html = client.get("/en/partners/?country=DE").content.decode()
+    assert "Federal ministry (2)" in html
+    assert "Goethe-Institut (1)" in html  # the head office in Munich
+
+
+def test_each_active_filter_is_a_chip_that_removes_it(client, seeded):
+    response = client.get("/en/partners/?kind=goethe-institut&country=mx&page=1")
+    chips = response.context["chips"]
+    assert [c["value"] for c in chips] == ["Goethe-Institut", "Mexico"]
+    assert chips[1]["url"] == "?kind=goethe-institut"
+
+
+@pytest.mark.parametrize(
+    "query", ["kind=nope", "country=ZZ", "topic=%3Cscript%3E", "page=abc", "page=999", "q=%00"]
+)
+def test_unknown_filter_values_give_a_page_not_an_error(client, seeded, query):
+    assert client.get(f"/en/partners/?{query}").status_code == 200
+
+
+def test_anonymous_directory_sets_no_cookie(client, seeded):
+    assert not client.get("/en/partners/?country=MX").cookies
+
+
+def test_inactive_partners_are_not_public(client):
+    partner = PartnerFactory(name="Closed Office", status=Partner.Status.INACTIVE)
+    assert "Closed Office" not in client.get("/en/partners/").content.decode()
+    assert client.get(partner.get_absolute_url()).status_code == 404
+
+
+def test_partner_page_lists_cooperating_centers_and_only_consenting_contacts(client, center):
+    partner = PartnerFactory(name="Goethe-Institut Lima", description_en="Courses in Lima.")
+    Cooperation.objects.create(partner=partner, center=center, kind="referral")
+    ContactPerson.objects.create(partner=partner, name="Ana Public", publication_consent=True)
+    ContactPerson.objects.create(partner=partner, name="Bo Private", publication_consent=False)
+    html = client.get(f"/en/partners/{partner.slug}/").content.decode()
+    assert "Welcome Center Thuringia" in html
+    assert "Courses in Lima." in html
+    assert "Ana Public" in html
+    assert "Bo Private" not in html
+
+
+def test_center_page_snippet_lists_the_centers_partners_in_one_query(
+    center, django_assert_num_queries
+):
+    for partner in PartnerFactory.create_batch(3):
+        Cooperation.objects.create(partner=partner, center=center)
+    PartnerFactory(name="Not Cooperating")
+    template = Template('{% include "partners/center_partners.html" %}')
+    with django_assert_num_queries(1):
+        html = template.render(Context({"center": center}))
+    assert html.count("<li>") == 3
+    assert "Not Cooperating" not in html
+
+
+def _partners(count: int, center):
+    topics = TopicFactory.create_batch(2)
+    parent = PartnerFactory(name="Goethe-Institut")
+    for partner in PartnerFactory.create_batch(count, parent=parent, topics=topics):
+        Cooperation.objects.create(partner=partner, center=center)
+        ContactPerson.objects.create(partner=partner, name="X", publication_consent=True)
+    return parent
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_directory_runs_the_same_few_queries_for_5_and_50_partners(
+    client, center, count, django_assert_num_queries
+):
+    _partners(count, center)
+    with django_assert_num_queries(6):
+        response = client.get("/en/partners/?q=partner&kind=goethe-institut&country=MX")
+    assert len(response.context["map_markers"]) == min(count, 20)
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_partner_page_runs_the_same_few_queries_for_5_and_50_branches(
+    client, center, count, django_assert_num_queries
+):
+    parent = _partners(count, center)
+    with django_assert_num_queries(5):
+        response = client.get(f"/en/partners/{parent.slug}/")
+    assert response.content.decode().count("Partner 0") == count

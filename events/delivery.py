@@ -98,11 +98,17 @@ def send_batch(*, kind: str, ids: list[int], retries: int = 0) -> list[int]:
                 continue
             try:
                 message = build_message(row)
+            except Exception as exc:  # a bug, not a delivery problem: never retried blindly
+                logger.exception("cannot build the e-mail of %s %s", kind, pk)
+                _finish(row, status=FAILED, last_error=f"{type(exc).__name__}: {exc}")
+                continue
+            try:
                 if connection is None:
                     connection = get_connection(fail_silently=False)
                     connection.open()
                 connection.send_messages([message])
-            except Exception as exc:  # SMTP and socket errors come in many types
+            except (smtplib.SMTPException, OSError) as exc:
+                logger.info("sending %s %s failed: %s", kind, pk, exc)
                 permanent, reason, lost = classify(exc)
                 if permanent:
                     _finish(row, status=FAILED, last_error=reason)

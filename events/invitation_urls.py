@@ -6,22 +6,24 @@ from . import invitation_views as views
 
 urlpatterns = [
     path(
-        "<slug:slug>/manage/invitations/", views.InvitationManageView.as_view(), name="invitations"
+        "<slug:slug>/manage/invitations/",
+        views.InvitationManageView.as_view(),
+        name="manage_invitations",
     ),
     path(
         "<slug:slug>/manage/invitations/progress/",
         views.InvitationProgressView.as_view(),
-        name="invitations_progress",
+        name="manage_invitations_progress",
     ),
     path(
         "<slug:slug>/manage/invitations/resend-failed/",
         views.InvitationResendFailedView.as_view(),
-        name="invitations_resend_failed",
+        name="manage_invitations_resend_failed",
     ),
     path(
         "<slug:slug>/manage/invitations/remind/",
         views.InvitationRemindView.as_view(),
-        name="invitations_remind",
+        name="manage_invitations_remind",
     ),
     path(
         "invitation/<str:token>/accept/",

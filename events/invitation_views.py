@@ -63,21 +63,21 @@ class InvitationManageView(ManageMixin, FormView):
             meeting=self.meeting, invitees=form.invitees, invited_by=self.request.user
         )
         messages.success(self.request, _("%(n)d invitations are being sent.") % {"n": created})
-        return redirect("events:invitations", slug=self.meeting.slug)
+        return redirect("events:manage_invitations", slug=self.meeting.slug)
 
 
 class InvitationResendFailedView(ManageMixin, View):
     def post(self, request, slug):
         n = services.invitation_resend_failed(meeting=self.meeting)
         messages.success(request, _("%(n)d failed invitations are sent again.") % {"n": n})
-        return redirect("events:invitations", slug=slug)
+        return redirect("events:manage_invitations", slug=slug)
 
 
 class InvitationRemindView(ManageMixin, View):
     def post(self, request, slug):
         n = services.invitation_remind_now(meeting=self.meeting)
         messages.success(request, _("%(n)d reminders are being sent.") % {"n": n})
-        return redirect("events:invitations", slug=slug)
+        return redirect("events:manage_invitations", slug=slug)
 
 
 class InvitationMixin:

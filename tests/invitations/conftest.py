@@ -61,3 +61,5 @@ def start_worker(broker, smtp_sink, tmp_path):
     yield start
     for worker in workers:
         worker.stop()
+    if workers:
+        print(workers[0].log())  # shown when the test fails

@@ -45,7 +45,7 @@ class _Handler:
         with sink.lock:
             for address in envelope.rcpt_tos:
                 sink.received[address] += 1
-            sink.messages.append(message)
+            sink.messages.append((rcpt, message))
         return "250 Message accepted for delivery"
 
 

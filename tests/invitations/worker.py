@@ -98,7 +98,7 @@ class CeleryWorker:
             children = self.children()
             self.process.terminate()
             try:
-                self.process.wait(timeout=15)
+                self.process.wait(timeout=2)
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(timeout=5)

@@ -9,80 +9,252 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('centers', '0003_center_directory_fields'),
-        ('events', '0001_initial'),
-        ('partners', '0004_agency_staff_permissions'),
+        ("centers", "0003_center_directory_fields"),
+        ("events", "0001_initial"),
+        ("partners", "0004_agency_staff_permissions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Invitation',
+            name="Invitation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('attempts', models.PositiveSmallIntegerField(default=0, verbose_name='attempts')),
-                ('last_error', models.TextField(blank=True, verbose_name='last error')),
-                ('due_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='due')),
-                ('claimed_at', models.DateTimeField(blank=True, null=True, verbose_name='sending since')),
-                ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='sent')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('name', models.CharField(blank=True, max_length=200, verbose_name='name')),
-                ('email', models.EmailField(max_length=254, verbose_name='e-mail address')),
-                ('organisation', models.CharField(blank=True, max_length=300, verbose_name='organisation')),
-                ('language', models.CharField(choices=[('de', 'German'), ('en', 'English')], default='de', max_length=5, verbose_name='language')),
-                ('token', models.CharField(default=events.models.new_token, max_length=64, unique=True, verbose_name='personal token')),
-                ('status', models.CharField(choices=[('pending', 'pending'), ('sending', 'sending'), ('sent', 'sent'), ('failed', 'failed'), ('accepted', 'accepted'), ('declined', 'declined')], default='pending', max_length=10, verbose_name='status')),
-                ('opened_at', models.DateTimeField(blank=True, null=True, verbose_name='link opened')),
-                ('answered_at', models.DateTimeField(blank=True, null=True, verbose_name='answered')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('center', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='invitations', to='centers.center', verbose_name='Welcome Center')),
-                ('invited_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='invited by')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invitations', to='events.meeting', verbose_name='meeting')),
-                ('partner', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='invitations', to='partners.partner', verbose_name='partner')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("attempts", models.PositiveSmallIntegerField(default=0, verbose_name="attempts")),
+                ("last_error", models.TextField(blank=True, verbose_name="last error")),
+                (
+                    "due_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="due"),
+                ),
+                (
+                    "claimed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="sending since"),
+                ),
+                ("sent_at", models.DateTimeField(blank=True, null=True, verbose_name="sent")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("name", models.CharField(blank=True, max_length=200, verbose_name="name")),
+                ("email", models.EmailField(max_length=254, verbose_name="e-mail address")),
+                (
+                    "organisation",
+                    models.CharField(blank=True, max_length=300, verbose_name="organisation"),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("de", "German"), ("en", "English")],
+                        default="de",
+                        max_length=5,
+                        verbose_name="language",
+                    ),
+                ),
+                (
+                    "token",
+                    models.CharField(
+                        default=events.models.new_token,
+                        max_length=64,
+                        unique=True,
+                        verbose_name="personal token",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "pending"),
+                            ("sending", "sending"),
+                            ("sent", "sent"),
+                            ("failed", "failed"),
+                            ("accepted", "accepted"),
+                            ("declined", "declined"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "opened_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="link opened"),
+                ),
+                (
+                    "answered_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="answered"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "center",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="invitations",
+                        to="centers.center",
+                        verbose_name="Welcome Center",
+                    ),
+                ),
+                (
+                    "invited_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="invited by",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="invitations",
+                        to="events.meeting",
+                        verbose_name="meeting",
+                    ),
+                ),
+                (
+                    "partner",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="invitations",
+                        to="partners.partner",
+                        verbose_name="partner",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'invitation',
-                'verbose_name_plural': 'invitations',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "invitation",
+                "verbose_name_plural": "invitations",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='OutboxMessage',
+            name="OutboxMessage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('attempts', models.PositiveSmallIntegerField(default=0, verbose_name='attempts')),
-                ('last_error', models.TextField(blank=True, verbose_name='last error')),
-                ('due_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='due')),
-                ('claimed_at', models.DateTimeField(blank=True, null=True, verbose_name='sending since')),
-                ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='sent')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('kind', models.CharField(choices=[('invitation_reminder', 'reminder to answer an invitation'), ('participant_reminder', 'reminder before the meeting'), ('confirmed', 'registration confirmed'), ('waitlisted', 'on the waiting list'), ('promoted', 'promoted from the waiting list'), ('cancelled', 'registration cancelled'), ('mode_switched', 'attendance changed')], max_length=25, verbose_name='kind')),
-                ('email', models.EmailField(max_length=254, verbose_name='e-mail address')),
-                ('language', models.CharField(choices=[('de', 'German'), ('en', 'English')], default='de', max_length=5, verbose_name='language')),
-                ('dedupe_key', models.CharField(blank=True, max_length=100, null=True, unique=True, verbose_name='key')),
-                ('status', models.CharField(choices=[('pending', 'pending'), ('sending', 'sending'), ('sent', 'sent'), ('failed', 'failed')], default='pending', max_length=10, verbose_name='status')),
-                ('invitation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='messages', to='events.invitation', verbose_name='invitation')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='outbox_messages', to='events.meeting', verbose_name='meeting')),
-                ('registration', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='messages', to='events.registration', verbose_name='registration')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("attempts", models.PositiveSmallIntegerField(default=0, verbose_name="attempts")),
+                ("last_error", models.TextField(blank=True, verbose_name="last error")),
+                (
+                    "due_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="due"),
+                ),
+                (
+                    "claimed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="sending since"),
+                ),
+                ("sent_at", models.DateTimeField(blank=True, null=True, verbose_name="sent")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("invitation_reminder", "reminder to answer an invitation"),
+                            ("participant_reminder", "reminder before the meeting"),
+                            ("confirmed", "registration confirmed"),
+                            ("waitlisted", "on the waiting list"),
+                            ("promoted", "promoted from the waiting list"),
+                            ("cancelled", "registration cancelled"),
+                            ("mode_switched", "attendance changed"),
+                        ],
+                        max_length=25,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("email", models.EmailField(max_length=254, verbose_name="e-mail address")),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("de", "German"), ("en", "English")],
+                        default="de",
+                        max_length=5,
+                        verbose_name="language",
+                    ),
+                ),
+                (
+                    "dedupe_key",
+                    models.CharField(
+                        blank=True, max_length=100, null=True, unique=True, verbose_name="key"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "pending"),
+                            ("sending", "sending"),
+                            ("sent", "sent"),
+                            ("failed", "failed"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "invitation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="messages",
+                        to="events.invitation",
+                        verbose_name="invitation",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="outbox_messages",
+                        to="events.meeting",
+                        verbose_name="meeting",
+                    ),
+                ),
+                (
+                    "registration",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="messages",
+                        to="events.registration",
+                        verbose_name="registration",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'outgoing e-mail',
-                'verbose_name_plural': 'outgoing e-mails',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "outgoing e-mail",
+                "verbose_name_plural": "outgoing e-mails",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='invitation',
-            index=models.Index(fields=['status', 'due_at'], name='events_invi_status_5a574f_idx'),
+            model_name="invitation",
+            index=models.Index(fields=["status", "due_at"], name="events_invi_status_5a574f_idx"),
         ),
         migrations.AddConstraint(
-            model_name='invitation',
-            constraint=models.UniqueConstraint(models.F('meeting'), django.db.models.functions.text.Lower('email'), name='events_invitation_email_ci_unique'),
+            model_name="invitation",
+            constraint=models.UniqueConstraint(
+                models.F("meeting"),
+                django.db.models.functions.text.Lower("email"),
+                name="events_invitation_email_ci_unique",
+            ),
         ),
         migrations.AddIndex(
-            model_name='outboxmessage',
-            index=models.Index(fields=['status', 'due_at'], name='events_outb_status_0dcaf2_idx'),
+            model_name="outboxmessage",
+            index=models.Index(fields=["status", "due_at"], name="events_outb_status_0dcaf2_idx"),
         ),
     ]

@@ -53,11 +53,16 @@ class DashboardView(ManageMixin, TemplateView):
         registrations = self.meeting.registrations.select_related("center", "partner__kind")
         table = RegistrationFilter(self.request.GET, queryset=registrations)
         counts = self.meeting.registrations.counts_by_mode_and_status()
-        seats = {row["mode"]: row for row in seats_left(self.meeting)}
+        taken = {
+            mode: sum(n for status, n in by_status.items() if status in Registration.SEATED)
+            for mode, by_status in counts.items()
+        }
+        seats = {row["mode"]: row for row in seats_left(self.meeting, taken)}
         statuses = Registration.Status
         return super().get_context_data(
             filter=table,
             registrations=table.qs[:PAGE_SIZE],
+            total=table.qs.count(),
             shown_limit=PAGE_SIZE,
             counts=[
                 {
@@ -189,7 +194,7 @@ class CheckInView(ManageMixin, TemplateView):
         elif form.is_valid() and form.cleaned_data["q"].strip():
             query = form.cleaned_data["q"].strip()
             found = self.meeting.registrations.search(query)[:PAGE_SIZE]
-        return super().get_context_data(form=form, found=found, token=token, **kwargs)
+        return super().get_context_data(form=form, found=found, **kwargs)
 
     def post(self, request, slug, token=None):
         pk = request.POST.get("pk", "")

@@ -15,9 +15,11 @@ from .forms import RegistrationForm, organisation_suggestions
 from .models import Meeting, Registration
 
 
-def seats_left(meeting: Meeting) -> list[dict]:
-    """Per offered mode: seats (None = unlimited) and seats left; one query."""
-    taken = Registration.objects.filter(meeting=meeting).seated_counts()
+def seats_left(meeting: Meeting, taken: dict[str, int] | None = None) -> list[dict]:
+    """Per offered mode: seats (None = unlimited) and seats left; one query unless the seats
+    taken per mode are given."""
+    if taken is None:
+        taken = Registration.objects.filter(meeting=meeting).seated_counts()
     rows = []
     for mode in meeting.modes:
         seats = meeting.seats_for(mode)

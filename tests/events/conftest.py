@@ -1,0 +1,37 @@
+import pytest
+from django.contrib.auth.models import Group
+
+from accounts import roles
+from tests.factories import MeetingFactory, UserFactory
+
+
+@pytest.fixture
+def meeting(db):
+    return MeetingFactory(slug="federal-meeting", onsite_seats=2, online_seats=1)
+
+
+@pytest.fixture
+def organizer(meeting):
+    user = UserFactory(email="organizer@example.org")
+    meeting.organizers.add(user)
+    return user
+
+
+@pytest.fixture
+def staff_user(db):
+    user = UserFactory(email="staff@example.org")
+    user.groups.add(Group.objects.get(name=roles.AGENCY_STAFF))
+    return user
+
+
+def register(meeting, email, mode="on_site", **kwargs):
+    from events.services import registration_create
+
+    return registration_create(
+        meeting=meeting,
+        name=kwargs.pop("name", email.split("@")[0]),
+        email=email,
+        attendance_mode=mode,
+        privacy_consent=True,
+        **kwargs,
+    )

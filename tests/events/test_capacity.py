@@ -1,0 +1,135 @@
+"""Seats, the waiting list and promotion, through the registration services."""
+
+import pytest
+
+from events import services
+from events.models import Registration
+
+from .conftest import register
+
+pytestmark = pytest.mark.django_db
+
+
+def statuses(meeting):
+    return list(
+        meeting.registrations.order_by("pk").values_list("email", "status", "waitlist_position")
+    )
+
+
+def test_full_meeting_puts_next_registrants_on_waitlist_in_order(meeting):
+    for n in range(4):
+        register(meeting, f"p{n}@example.org")
+
+    assert statuses(meeting) == [
+        ("p0@example.org", "confirmed", None),
+        ("p1@example.org", "confirmed", None),
+        ("p2@example.org", "waitlisted", 1),
+        ("p3@example.org", "waitlisted", 2),
+    ]
+
+
+def test_each_attendance_mode_has_its_own_capacity(meeting):
+    register(meeting, "a@example.org", "online")
+    late = register(meeting, "b@example.org", "online")
+    on_site = register(meeting, "c@example.org", "on_site")
+
+    assert (late.status, late.waitlist_position) == ("waitlisted", 1)
+    assert on_site.status == "confirmed"
+
+
+def test_unlimited_seats_never_waitlist(meeting):
+    meeting.onsite_seats = None
+    meeting.save()
+    registrations = [register(meeting, f"p{n}@example.org") for n in range(5)]
+    assert {r.status for r in registrations} == {"confirmed"}
+
+
+def test_cancelling_promotes_first_waitlisted_of_that_mode_and_closes_the_gap(meeting):
+    first, _second = register(meeting, "a@example.org"), register(meeting, "b@example.org")
+    register(meeting, "c@example.org")
+    register(meeting, "d@example.org")
+    register(meeting, "online@example.org", "online")
+    register(meeting, "online-late@example.org", "online")
+
+    promoted = services.registration_cancel(registration=first)
+
+    assert [r.email for r in promoted] == ["c@example.org"]
+    assert statuses(meeting)[2:4] == [
+        ("c@example.org", "confirmed", None),
+        ("d@example.org", "waitlisted", 1),
+    ]
+    online_late = Registration.objects.get(email="online-late@example.org")
+    assert online_late.status == "waitlisted"
+
+
+def test_same_email_in_other_case_gets_a_clear_message_and_no_second_row(meeting):
+    register(meeting, "Anna@Example.org")
+    with pytest.raises(services.RegistrationError, match="already registered"):
+        register(meeting, "anna@example.ORG")
+    assert meeting.registrations.count() == 1
+
+
+def test_database_refuses_duplicate_email_ignoring_case(meeting):
+    from django.db import IntegrityError, transaction
+
+    from tests.factories import RegistrationFactory
+
+    RegistrationFactory(meeting=meeting, email="x@example.org")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        RegistrationFactory(meeting=meeting, email="X@EXAMPLE.ORG")
+
+
+def test_switching_to_a_full_mode_joins_its_waitlist_and_frees_the_old_seat(meeting):
+    register(meeting, "online@example.org", "online")
+    mover = register(meeting, "mover@example.org", "on_site")
+    register(meeting, "b@example.org", "on_site")
+    waiting = register(meeting, "waiting@example.org", "on_site")
+
+    services.registration_switch_mode(registration=mover, mode="online")
+
+    mover.refresh_from_db()
+    waiting.refresh_from_db()
+    assert (mover.attendance_mode, mover.status, mover.waitlist_position) == (
+        "online",
+        "waitlisted",
+        1,
+    )
+    assert waiting.status == "confirmed"
+
+
+def test_organizer_cannot_confirm_beyond_capacity(meeting):
+    register(meeting, "a@example.org")
+    register(meeting, "b@example.org")
+    waiting = register(meeting, "c@example.org")
+
+    with pytest.raises(services.RegistrationError, match="No seat"):
+        services.registration_set_status(registration=waiting, status="confirmed")
+    waiting.refresh_from_db()
+    assert waiting.status == "waitlisted"
+
+
+def test_invitation_locks_the_email_and_opens_invitation_only_meetings(meeting):
+    meeting.registration_mode = "invitation_only"
+    meeting.save()
+    with pytest.raises(services.RegistrationError, match="not open"):
+        register(meeting, "guest@example.org")
+    with pytest.raises(services.RegistrationError, match="address the invitation"):
+        register(meeting, "other@example.org", locked_email="guest@example.org")
+
+    registration = register(meeting, "Guest@example.org", locked_email="guest@example.org")
+
+    assert registration.status == "confirmed"
+
+
+def test_check_in_needs_a_confirmed_registration(meeting):
+    register(meeting, "a@example.org")
+    register(meeting, "b@example.org")
+    waiting = register(meeting, "c@example.org")
+    with pytest.raises(services.RegistrationError):
+        services.registration_check_in(registration=waiting)
+
+    confirmed = Registration.objects.get(email="a@example.org")
+    services.registration_check_in(registration=confirmed)
+    confirmed.refresh_from_db()
+    assert confirmed.status == "attended"
+    assert confirmed.attended_at is not None

@@ -1,0 +1,160 @@
+"""The organizer's dashboard: who may see it, imports, status moves, exports, check-in, copy."""
+
+import csv
+import io
+
+import openpyxl
+import pytest
+
+from events.models import Meeting, Registration
+from tests.factories import MeetingFactory, RegistrationFactory, SessionFactory, UserFactory
+
+from .conftest import register
+
+pytestmark = pytest.mark.django_db
+
+
+def manage_url(meeting, rest=""):
+    return f"/en/events/{meeting.slug}/manage/{rest}"
+
+
+def test_anonymous_visitors_are_sent_to_the_login(client, meeting):
+    response = client.get(manage_url(meeting))
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+
+
+def test_organizer_of_another_meeting_gets_403(client, meeting):
+    other_organizer = UserFactory()
+    MeetingFactory().organizers.add(other_organizer)
+    client.force_login(other_organizer)
+
+    assert client.get(manage_url(meeting)).status_code == 403
+    assert client.get(manage_url(meeting, "export.csv")).status_code == 403
+
+
+def test_organizer_and_agency_staff_see_counts_and_participants(
+    client, meeting, organizer, staff_user
+):
+    register(meeting, "a@example.org", name="Amina Yusuf")
+    for user in (organizer, staff_user):
+        client.force_login(user)
+        page = client.get(manage_url(meeting)).content.decode()
+        assert "Amina Yusuf" in page
+        assert "1 / 2" in page  # seats left on site
+
+
+def test_filter_by_status_and_search(client, meeting, organizer):
+    RegistrationFactory(meeting=meeting, name="Kept Person", status="confirmed")
+    RegistrationFactory(meeting=meeting, name="Gone Person", status="cancelled")
+    client.force_login(organizer)
+
+    page = client.get(manage_url(meeting), {"status": "confirmed", "q": "kept"}).content.decode()
+
+    assert "Kept Person" in page
+    assert "Gone Person" not in page
+
+
+def test_csv_paste_with_a_bad_row_writes_nothing_and_lists_the_row(client, meeting, organizer):
+    register(meeting, "taken@example.org")
+    client.force_login(organizer)
+    text = (
+        "name,email,organisation,attendance\n"
+        "Good Person,good@example.org,Goethe-Institut Lagos,online\n"
+        "Bad Person,not-an-address,,online\n"
+        "Again,TAKEN@example.org,,on_site\n"
+        "Twice,good@example.org,,online\n"
+    )
+
+    response = client.post(manage_url(meeting, "import/"), {"text": text, "confirm": "1"})
+    page = response.content.decode()
+
+    assert meeting.registrations.count() == 1
+    assert "nothing was added" in page
+    assert "is not an e-mail address" in page
+    assert "Already registered." in page
+    assert "Appears twice in the list." in page
+
+
+def test_csv_upload_previews_then_adds_everyone_under_capacity_rules(client, meeting, organizer):
+    client.force_login(organizer)
+    upload = io.BytesIO(
+        b"A,a@example.org,,on_site\nB,b@example.org,,on_site\nC,c@example.org,,on_site\n"
+    )
+    upload.name = "people.csv"
+
+    preview = client.post(manage_url(meeting, "import/"), {"file": upload})
+    assert "Preview: 3 participants are ready" in preview.content.decode()
+    assert meeting.registrations.count() == 0
+
+    text = preview.context["text"]
+    client.post(manage_url(meeting, "import/"), {"text": text, "confirm": "1"})
+
+    assert list(meeting.registrations.order_by("pk").values_list("status", flat=True)) == [
+        "confirmed",
+        "confirmed",
+        "waitlisted",
+    ]
+
+
+def test_status_move_to_cancelled_promotes_the_waitlisted(client, meeting, organizer):
+    first = register(meeting, "a@example.org")
+    register(meeting, "b@example.org")
+    waiting = register(meeting, "c@example.org")
+    client.force_login(organizer)
+
+    client.post(manage_url(meeting, f"registrations/{first.pk}/status/"), {"status": "cancelled"})
+
+    waiting.refresh_from_db()
+    assert waiting.status == "confirmed"
+
+
+def test_exports_as_csv_and_xlsx(client, meeting, organizer):
+    register(meeting, "a@example.org", name="Amina Yusuf")
+    client.force_login(organizer)
+
+    rows = list(
+        csv.reader(io.StringIO(client.get(manage_url(meeting, "export.csv")).content.decode()))
+    )
+    workbook = openpyxl.load_workbook(
+        io.BytesIO(client.get(manage_url(meeting, "export.xlsx")).content)
+    )
+
+    assert rows[1][:5] == ["Amina Yusuf", "a@example.org", "", "on_site", "confirmed"]
+    assert workbook.active["A2"].value == "Amina Yusuf"
+
+
+def test_scanning_the_qr_code_leads_to_check_in(client, meeting, organizer):
+    registration = register(meeting, "a@example.org", name="Amina Yusuf")
+    client.force_login(organizer)
+
+    page = client.get(manage_url(meeting, f"check-in/{registration.token}/")).content.decode()
+    assert "Check in Amina Yusuf" in page
+    client.post(manage_url(meeting, "check-in/"), {"pk": registration.pk})
+
+    registration.refresh_from_db()
+    assert registration.status == "attended"
+
+
+def test_check_in_search_finds_by_name(client, meeting, organizer):
+    register(meeting, "a@example.org", name="Amina Yusuf")
+    client.force_login(organizer)
+    page = client.get(manage_url(meeting, "check-in/"), {"q": "amina"}).content.decode()
+    assert "Check in Amina Yusuf" in page
+
+
+def test_copy_as_next_year_keeps_structure_but_no_participants(client, meeting, organizer):
+    SessionFactory.create_batch(2, meeting=meeting)
+    register(meeting, "a@example.org")
+    client.force_login(organizer)
+
+    client.post(manage_url(meeting, "copy/"))
+
+    copy = Meeting.objects.exclude(pk=meeting.pk).get()
+    assert copy.status == "draft"
+    assert copy.year == meeting.year + 1
+    assert copy.starts_at.year == meeting.starts_at.year + 1
+    assert (copy.onsite_seats, copy.online_seats) == (meeting.onsite_seats, meeting.online_seats)
+    assert list(copy.organizers.all()) == [organizer]
+    assert copy.sessions.count() == 2
+    assert not Registration.objects.filter(meeting=copy).exists()

@@ -1,0 +1,219 @@
+"""The public pages: list, meeting page, calendar, registration, the personal page."""
+
+import json
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from icalendar import Calendar
+
+from events.models import Registration
+from tests.factories import MeetingFactory, RegistrationFactory, SessionFactory
+
+from .conftest import register
+
+pytestmark = pytest.mark.django_db
+ONLINE_LINK = "https://video.example.org/room-42"
+
+
+def registration_data(**overrides):
+    data = {
+        "name": "Amina Yusuf",
+        "email": "amina@example.org",
+        "organisation": "Welcome Center Example",
+        "attendance_mode": "on_site",
+        "privacy_consent": "on",
+    }
+    return {**data, **overrides}
+
+
+def test_list_shows_upcoming_and_past_but_not_drafts(client):
+    MeetingFactory(title_en="Next meeting")
+    MeetingFactory(
+        title_en="Old meeting",
+        starts_at=timezone.now() - timedelta(days=400),
+        ends_at=timezone.now() - timedelta(days=399),
+    )
+    MeetingFactory(title_en="Secret draft", status="draft")
+
+    page = client.get("/en/events/").content.decode()
+
+    assert "Next meeting" in page
+    assert "Old meeting" in page
+    assert "Secret draft" not in page
+    assert page.index("Upcoming events") < page.index("Next meeting") < page.index("Past events")
+
+
+def test_meeting_page_shows_programme_by_day_seats_and_never_the_online_link(client, meeting):
+    SessionFactory(meeting=meeting, title_en="Opening talk")
+    SessionFactory(
+        meeting=meeting,
+        day=meeting.starts_at.date() + timedelta(days=1),
+        title_en="Mobility research",
+        kind="research_presentation",
+    )
+    register(meeting, "a@example.org", "online")
+
+    response = client.get(f"/en/events/{meeting.slug}/")
+    page = response.content.decode()
+
+    assert "Day 1" in page
+    assert "Day 2" in page
+    assert page.index("Opening talk") < page.index("Mobility research")
+    assert "2 seats left" in page
+    assert "fully booked \u2013 waiting list" in page
+    assert ONLINE_LINK not in page
+    assert not response.cookies
+
+
+def test_calendar_parses_and_holds_the_meeting_and_every_session(client, meeting):
+    sessions = SessionFactory.create_batch(3, meeting=meeting)
+
+    response = client.get(f"/de/events/{meeting.slug}/calendar.ics")
+
+    assert response["Content-Type"] == "text/calendar"
+    events = Calendar.from_ical(response.content).walk("VEVENT")
+    summaries = [str(event["summary"]) for event in events]
+    assert len(events) == 1 + len(sessions)
+    for session in sessions:
+        assert any(session.title_de in summary for summary in summaries)
+    assert str(events[1]["dtstart"].dt.tzinfo) == "Europe/Berlin"
+    assert ONLINE_LINK.encode() not in response.content
+
+
+@pytest.mark.parametrize(
+    ("lang", "confirmed_word", "waitlist_words"),
+    [("en", "confirmed", "waiting list, position 1"), ("de", "bestätigt", "Warteliste, Platz 1")],
+)
+def test_answer_page_says_confirmed_or_waiting_list_position(
+    client, meeting, lang, confirmed_word, waitlist_words
+):
+    meeting.onsite_seats = 1
+    meeting.save()
+    first = client.post(
+        f"/{lang}/events/{meeting.slug}/register/", registration_data(), follow=True
+    )
+    second = client.post(
+        f"/{lang}/events/{meeting.slug}/register/",
+        registration_data(email="second@example.org"),
+        follow=True,
+    )
+
+    assert confirmed_word in first.content.decode()
+    assert waitlist_words in second.content.decode()
+
+
+def test_registration_stores_consents_with_time_and_version(client, meeting):
+    client.post(f"/en/events/{meeting.slug}/register/", registration_data(listing_consent="on"))
+
+    registration = Registration.objects.get()
+    assert registration.privacy_consent_at
+    assert registration.privacy_consent_version
+    assert registration.listing_consent_at
+    assert registration.listing_consent_version
+    assert registration.language == "en"
+
+
+def test_registration_without_privacy_consent_is_refused_beside_the_field(client, meeting):
+    data = registration_data()
+    del data["privacy_consent"]
+    response = client.post(f"/en/events/{meeting.slug}/register/", data)
+
+    assert response.status_code == 200
+    assert "Please agree to the privacy notice." in response.content.decode()
+    assert not Registration.objects.exists()
+
+
+def test_second_registration_with_same_address_gets_a_clear_message(client, meeting):
+    register(meeting, "amina@example.org")
+    response = client.post(
+        f"/en/events/{meeting.slug}/register/", registration_data(email="AMINA@example.org")
+    )
+    assert "already registered" in response.content.decode()
+    assert meeting.registrations.count() == 1
+
+
+def test_register_form_suggests_centers_and_partners_and_leaves_listing_unticked(client, meeting):
+    from centers.models import Center, State
+
+    Center.objects.create(name="Welcome Center Thuringia", slug="wct", state=State.objects.first())
+    response = client.get(f"/en/events/{meeting.slug}/register/")
+    page = response.content.decode()
+
+    assert '<option value="Welcome Center Thuringia">' in page
+    assert 'name="listing_consent"' in page
+    assert 'name="listing_consent" checked' not in page
+
+
+def test_online_link_only_for_confirmed_participants(client, meeting):
+    meeting.online_seats = 1
+    meeting.save()
+    confirmed = register(meeting, "a@example.org", "online")
+    waitlisted = register(meeting, "b@example.org", "online")
+    cancelled = RegistrationFactory(meeting=meeting, status="cancelled")
+
+    def page(registration):
+        return client.get(f"/en/events/invitation/{registration.token}/").content.decode()
+
+    assert ONLINE_LINK in page(confirmed)
+    assert ONLINE_LINK not in page(waitlisted)
+    assert ONLINE_LINK not in page(cancelled)
+
+
+def test_unknown_token_gives_a_friendly_404(client):
+    response = client.get("/en/events/invitation/no-such-token/")
+    assert response.status_code == 404
+    assert "This personal link is unknown" in response.content.decode()
+
+
+def test_participant_cancels_and_the_next_moves_up(client, meeting):
+    meeting.onsite_seats = 1
+    meeting.save()
+    first = register(meeting, "a@example.org")
+    second = register(meeting, "b@example.org")
+
+    client.post(f"/en/events/invitation/{first.token}/cancel/")
+
+    second.refresh_from_db()
+    assert second.status == "confirmed"
+    assert Registration.objects.get(pk=first.pk).status == "cancelled"
+
+
+def test_participant_switches_to_online(client, meeting):
+    registration = register(meeting, "a@example.org")
+    client.post(f"/en/events/invitation/{registration.token}/mode/", {"attendance_mode": "online"})
+    registration.refresh_from_db()
+    assert (registration.attendance_mode, registration.status) == ("online", "confirmed")
+
+
+def test_participant_downloads_own_data_as_json(client, meeting):
+    registration = register(meeting, "a@example.org", accessibility_needs="step-free access")
+    response = client.get(f"/en/events/invitation/{registration.token}/data.json")
+    data = json.loads(response.content)
+    assert data["email"] == "a@example.org"
+    assert data["accessibility_needs"] == "step-free access"
+    assert data["privacy_consent"]["version"]
+
+
+def test_withdrawing_privacy_consent_deletes_personal_data_and_frees_the_seat(client, meeting):
+    meeting.onsite_seats = 1
+    meeting.save()
+    leaving = register(meeting, "a@example.org", name="Leaving Person")
+    waiting = register(meeting, "b@example.org")
+
+    client.post(f"/en/events/invitation/{leaving.token}/erase/")
+
+    leaving.refresh_from_db()
+    waiting.refresh_from_db()
+    assert "Leaving Person" not in str(leaving.__dict__)
+    assert waiting.status == "confirmed"
+    assert client.get(f"/en/events/invitation/{leaving.token}/").status_code == 404
+
+
+def test_confirmed_participant_page_shows_a_check_in_qr_code(client, meeting):
+    registration = register(meeting, "a@example.org")
+    page = client.get(f"/en/events/invitation/{registration.token}/").content.decode()
+    qr = client.get(f"/en/events/invitation/{registration.token}/qr.svg")
+    assert f"/en/events/invitation/{registration.token}/qr.svg" in page
+    assert qr["Content-Type"] == "image/svg+xml"
+    assert qr.content.startswith(b"<svg")

@@ -20,9 +20,13 @@ class Option:
     count: int
 
 
-def _sort_key(option: Option) -> str:
+def collation_key(text: str) -> str:
     """Alphabetical in any language: "Österreich" sorts with "O", not after "Z"."""
-    return unicodedata.normalize("NFKD", option.label).encode("ascii", "ignore").decode().casefold()
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+
+
+def _sort_key(option: Option) -> str:
+    return collation_key(option.label)
 
 
 def _name(row: dict, prefix: str) -> str:

@@ -1,7 +1,7 @@
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from .filters import PartnerFilter
+from .filters import PartnerFilter, collation_key
 from .models import ContactPerson, Cooperation, Partner
 
 
@@ -47,10 +47,15 @@ class PartnerDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         partner = self.object
+        branches = sorted(
+            partner.branches.active(),
+            key=lambda b: (collation_key(str(b.country.name)), b.city, b.name),
+        )
         return super().get_context_data(
             topics=partner.topics.all(),
             cooperations=Cooperation.objects.for_partner(partner),
             contacts=ContactPerson.objects.filter(partner=partner, publication_consent=True),
-            branches=partner.branches.active().order_by("country", "city", "name"),
+            branches=branches,
+            map_markers=map_markers(branches or [partner]),
             **kwargs,
         )

@@ -132,4 +132,13 @@ def test_partner_page_runs_the_same_few_queries_for_5_and_50_branches(
     parent = _partners(count, center)
     with django_assert_num_queries(5):
         response = client.get(f"/en/partners/{parent.slug}/")
-    assert response.content.decode().count("Partner 0") == count
+    assert response.content.decode().count('<tr class="kern-table__row">') == count + 1
+    assert len(response.context["map_markers"]) == count
+
+
+def test_center_page_lists_its_partners(client, center):
+    partner = PartnerFactory(name="Goethe-Institut Hanoi")
+    Cooperation.objects.create(partner=partner, center=center)
+    html = client.get(center.get_absolute_url().replace("/de/", "/en/")).content.decode()
+    assert "Partners of this Welcome Center" in html
+    assert f'href="/en/partners/{partner.slug}/"' in html

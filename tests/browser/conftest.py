@@ -77,7 +77,7 @@ def demo_data(django_db_serialized_rollback, transactional_db):
 
 def _visitor(chromium, live_server, viewport: str, locale: str = "en-GB"):
     context = chromium.new_context(viewport=VIEWPORTS[viewport], locale=locale)
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(5_000)
     recorder = RequestRecorder(live_server.url)
     context.route("**/*", recorder.handle)
     return context, Visitor(context.new_page(), live_server.url, viewport, recorder)

@@ -76,7 +76,8 @@ def assert_accessible(page: Page):
     Playwright's evaluate runs the bundled axe.min.js through the DevTools protocol, which the
     page's Content-Security-Policy (script-src 'self') does not block.
     """
-    results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+    results = _axe.run(page, options=options)
     violations = results.response["violations"]
     if violations:
         pytest.fail(f"{page.url}\n{_axe_report(violations)}", pytrace=False)
@@ -122,10 +123,15 @@ class Visitor:
         assert shows, f"the focused element shows no focus indicator on {self.page.url}"
 
     def activate(self, target: Locator, key: str = "Enter"):
-        """Tab to a link or button and press Enter (or Space); waits for any navigation."""
+        """Tab to a button or control and press Enter (or Space); no page load expected."""
         self.tab_to(target)
         self.page.keyboard.press(key)
-        self.page.wait_for_load_state()
+
+    def follow(self, target: Locator, key: str = "Enter"):
+        """Tab to a link or submit button, press Enter (or Space) and wait for the next page."""
+        self.tab_to(target)
+        with self.page.expect_navigation():
+            self.page.keyboard.press(key)
 
     def fill(self, target: Locator, text: str):
         """Tab to a text field, clear it by keyboard and type."""
@@ -159,4 +165,5 @@ class Visitor:
 
     def screenshot(self, name: str):
         SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-        self.page.screenshot(path=SCREENSHOT_DIR / f"{name}-{self.viewport}.png", full_page=True)
+        path = SCREENSHOT_DIR / f"{name}-{self.viewport}px.jpg"
+        self.page.screenshot(path=path, full_page=True, type="jpeg", quality=80)

@@ -69,9 +69,7 @@ class RegistrationForm(ParticipantForm):
         help_text=_("For example step-free access, sign language interpreting."),
     )
     privacy_consent = forms.BooleanField(
-        label=_(
-            "I have read the privacy notice and agree that my data are processed for this meeting."
-        ),
+        label=_("I agree that my data are processed for this meeting, as the privacy notice says."),
         error_messages={"required": _("Please agree to the privacy notice.")},
     )
     listing_consent = forms.BooleanField(

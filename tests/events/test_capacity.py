@@ -1,6 +1,7 @@
 """Seats, the waiting list and promotion, through the registration services."""
 
 import pytest
+from django.utils import translation
 
 from events import services
 from events.models import Registration
@@ -8,6 +9,13 @@ from events.models import Registration
 from .conftest import register
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are matched in English (the service speaks the active language)."""
+    with translation.override("en"):
+        yield
 
 
 def statuses(meeting):

@@ -62,12 +62,18 @@ def retry_delay(retries: int) -> float:
     return capped / 2 + secrets.SystemRandom().uniform(0, capped / 2)
 
 
-def claim(model, pk: int):
-    """The row, now `sending`, if this worker won it; None if it is not pending."""
-    won = model.objects.filter(pk=pk, status=PENDING).update(
-        status=SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
+RELATED = {"invitation": ["meeting"], "message": ["meeting", "invitation", "registration"]}
+
+
+def claim(row) -> bool:
+    """True if this worker won the row (pending → sending); then it must send it."""
+    won = (
+        type(row)
+        .objects.filter(pk=row.pk, status=PENDING)
+        .update(status=SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1)
     )
-    return model.objects.select_related("meeting").get(pk=pk) if won else None
+    row.attempts += 1
+    return bool(won)
 
 
 def _finish(row, **fields) -> None:
@@ -90,11 +96,13 @@ def send_batch(*, kind: str, ids: list[int], retries: int = 0) -> list[int]:
     Returns the ids to try again later (temporary errors), already back in `pending`.
     """
     model, delay = MODELS[kind], retry_delay(retries)
+    rows = model.objects.filter(pk__in=ids, status=PENDING).select_related(*RELATED[kind])
+    rows = {row.pk: row for row in rows}
     connection, again = None, []
     try:
         for position, pk in enumerate(ids):
-            row = claim(model, pk)
-            if row is None:
+            row = rows.get(pk)
+            if row is None or not claim(row):
                 continue
             try:
                 message = build_message(row)

@@ -99,6 +99,7 @@ def invitation_accept(*, invitation: Invitation, **registration_fields) -> Regis
     with transaction.atomic():
         registration = registration_create(
             meeting=invitation.meeting,
+            email=invitation.email,
             locked_email=invitation.email,
             center=invitation.center,
             partner=invitation.partner,

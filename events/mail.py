@@ -90,6 +90,7 @@ def build_message(row: Invitation | OutboxMessage) -> EmailMultiAlternatives:
         subject = SUBJECTS[kind] % {"title": row.meeting.title}
         text = render_to_string(f"events/email/{template}.txt", context)
         html = render_to_string(f"events/email/{template}.html", context)
+        ics = meeting_ics(row.meeting) if kind != Kind.CANCELLED else None
     message = EmailMultiAlternatives(
         subject=subject,
         body=text,
@@ -102,8 +103,8 @@ def build_message(row: Invitation | OutboxMessage) -> EmailMultiAlternatives:
         },
     )
     message.attach_alternative(html, "text/html")
-    if kind != Kind.CANCELLED:
-        message.attach("meeting.ics", meeting_ics(row.meeting), "text/calendar")
+    if ics:
+        message.attach("meeting.ics", ics, "text/calendar")
     return message
 
 

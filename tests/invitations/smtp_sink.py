@@ -86,3 +86,13 @@ class SmtpSink:
         while self.total < total and time.monotonic() < deadline:
             time.sleep(0.05)
         return self.total
+
+
+if __name__ == "__main__":  # a sink in its own process, for bench/: prints its port, then counts
+    import sys
+
+    sink = SmtpSink().start()
+    print(sink.port, flush=True)
+    sys.stdin.read()
+    print(sink.total, flush=True)
+    sink.stop()

@@ -5,12 +5,13 @@ import re
 import time
 
 import pytest
+from django.urls import reverse
 
 from events import tasks
 from events.invitation_models import Invitation
 from events.invitation_services import invitation_create_many
 from events.invitation_sources import Invitee
-from tests.factories import MeetingFactory
+from tests.factories import MeetingFactory, UserFactory
 
 pytestmark = [
     pytest.mark.postgres,
@@ -135,3 +136,30 @@ def test_permanent_smtp_error_fails_that_invitation_with_the_reason_and_sends_th
     assert failed.attempts == 1  # no retry for a permanent error
     assert failed.last_error.startswith("550")
     assert smtp_sink.total == 19
+
+
+def test_redis_down_while_inviting_the_request_succeeds_and_the_sweep_delivers_later(
+    client, broker, start_worker, smtp_sink
+):
+    organizer = UserFactory()
+    meeting = MeetingFactory()
+    meeting.organizers.add(organizer)
+    client.force_login(organizer)
+    broker.stop()
+
+    response = client.post(
+        reverse("events:manage_invitations", args=[meeting.slug]),
+        {
+            "text": "\n".join(f"Person {i}, person{i}@example.org" for i in range(20)),
+            "confirm": "1",
+        },
+    )
+
+    assert response.status_code == 302
+    assert statuses(meeting) == {"pending": 20}
+    broker.start()
+    start_worker(env={"INVITATION_STUCK_AFTER": "0"})
+    tasks.sweep_outbox.delay()
+    wait_until(lambda: statuses(meeting) == {"sent": 20})
+    time.sleep(0.5)
+    assert smtp_sink.received == {f"person{i}@example.org": 1 for i in range(20)}

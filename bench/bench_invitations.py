@@ -1,0 +1,128 @@
+"""Benchmark of the invitation pipeline against a plain smtplib loop (not a test).
+
+    .venv/bin/python bench/bench_invitations.py [--count 10000]
+
+Uses its own database (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/wp_bench_invitations;
+created and migrated if needed), a private redis-server, ONE Celery worker (one pool process)
+and an SMTP sink (aiosmtpd) in its own process. Times `count` invitations from the organizer's
+click (rows written, tasks enqueued) until every row is marked sent, then a plain smtplib loop
+that sends the same e-mail `count` times over one connection into the same sink.
+"""
+
+import argparse
+import os
+import smtplib
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/wp_bench_invitations")
+os.environ["DJANGO_SETTINGS_MODULE"] = "tests.invitations.worker_settings"
+os.environ.setdefault("DEBUG", "0")
+os.environ.setdefault("SECRET_KEY", "benchmark-only-not-secret")
+
+
+def ensure_database(url: str) -> None:
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    with psycopg.connect(parts._replace(path="/postgres").geturl(), autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def start_sink() -> tuple[subprocess.Popen, int]:
+    sink = subprocess.Popen(
+        [sys.executable, "-m", "tests.invitations.smtp_sink"],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    return sink, int(sink.stdout.readline())
+
+
+def stop_sink(sink: subprocess.Popen) -> int:
+    out, _ = sink.communicate("", timeout=30)
+    return int(out.strip().splitlines()[-1])
+
+
+def pipeline(count: int, tmp: Path, sink_port: int) -> float:
+    from celery import current_app
+
+    from events.invitation_models import Invitation
+    from events.invitation_services import invitation_create_many
+    from events.invitation_sources import Invitee
+    from events.models import Meeting
+    from tests.conftest import RedisServer
+    from tests.factories import MeetingFactory
+    from tests.invitations.worker import CeleryWorker
+
+    Meeting.objects.filter(slug__startswith="bench-invitations").delete()
+    meeting = MeetingFactory(slug=f"bench-invitations-{time.time_ns()}")
+    redis = RedisServer(tmp).start()
+    current_app.conf.update(broker_url=redis.url, task_always_eager=False)
+    worker = CeleryWorker(
+        redis_url=redis.url,
+        email_url=f"smtp://127.0.0.1:{sink_port}",
+        log_path=tmp / "worker.log",
+        env={"DATABASE_URL": os.environ["DATABASE_URL"]},
+    ).start()
+    try:
+        invitees = [Invitee(f"person{i}@example.org", f"Person {i}") for i in range(count)]
+        start = time.perf_counter()
+        invitation_create_many(meeting=meeting, invitees=invitees)
+        sent = Invitation.objects.filter(meeting=meeting, status="sent")
+        while sent.count() < count:
+            time.sleep(0.2)
+        return time.perf_counter() - start
+    finally:
+        worker.stop()
+        redis.stop()
+
+
+def plain_loop(count: int, sink_port: int, message: bytes) -> float:
+    start = time.perf_counter()
+    with smtplib.SMTP("127.0.0.1", sink_port) as smtp:
+        for i in range(count):
+            smtp.sendmail("noreply@example.org", [f"plain{i}@example.org"], message)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--count", type=int, default=10_000)
+    args = parser.parse_args()
+    ensure_database(os.environ["DATABASE_URL"])
+
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0)
+    from events.invitation_models import Invitation
+    from events.mail import build_message
+
+    sink, port = start_sink()
+    with tempfile.TemporaryDirectory() as tmp:
+        seconds = pipeline(args.count, Path(tmp), port)
+    sample = build_message(Invitation.objects.filter(status="sent").last()).message()
+    sample = sample.as_bytes(linesep="\r\n")
+    plain = plain_loop(args.count, port, sample)
+    received = stop_sink(sink)
+
+    rate, raw = args.count / seconds, args.count / plain
+    print(f"invitations: {args.count} in {seconds:.1f} s = {rate:.0f}/s (one worker process)")
+    print(f"plain smtplib loop: {args.count} in {plain:.1f} s = {raw:.0f}/s")
+    print(f"ratio: {rate / raw:.2f}; messages received by the sink: {received}")
+
+
+if __name__ == "__main__":
+    main()

@@ -52,14 +52,14 @@ class InvitationQuerySet(models.QuerySet):
             meeting=OuterRef("meeting"), email__iexact=OuterRef("email")
         )
         return self.annotate(
-            registered=Exists(registered),
-            attended=Exists(registered.filter(status=Registration.Status.ATTENDED)),
+            is_registered=Exists(registered),
+            has_attended=Exists(registered.filter(status=Registration.Status.ATTENDED)),
         ).aggregate(
             invited=Count("pk"),
             sent=Count("pk", filter=Q(sent_at__isnull=False)),
             opened=Count("pk", filter=Q(opened_at__isnull=False)),
-            registered=Count("pk", filter=Q(registered=True)),
-            attended=Count("pk", filter=Q(attended=True)),
+            registered=Count("pk", filter=Q(is_registered=True)),
+            attended=Count("pk", filter=Q(has_attended=True)),
         )
 
 

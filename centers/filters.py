@@ -57,10 +57,17 @@ class CenterFilter(django_filters.FilterSet):
         queryset = super().filter_queryset(queryset)
         if self.place is not None:
             return queryset.order_by(F("distance_km").asc(nulls_last=True), "name")
-        searched = self.form.cleaned_data.get("q")
-        if searched and connections[queryset.db].vendor == "postgresql":
-            return queryset.order_by("-rank", "name")
-        return queryset
+        return queryset.order_by("-rank", "name") if self.ranked else queryset
+
+    @property
+    def ranked(self) -> bool:
+        """Whether the results are ordered by full-text rank (PostgreSQL search, no place)."""
+        data = getattr(self.form, "cleaned_data", {})
+        return bool(
+            data.get("q")
+            and self.place is None
+            and connections[self.queryset.db].vendor == "postgresql"
+        )
 
     def active_filters(self) -> list[tuple[str, str, str]]:
         """(parameter, label, shown value) of every filter that is in effect."""

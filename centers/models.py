@@ -154,6 +154,7 @@ class Center(models.Model):
         ordering = ["name"]
         verbose_name = _("Welcome Center")
         verbose_name_plural = _("Welcome Centers")
+        indexes = [models.Index(fields=["name"], name="center_name_idx")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(latitude__isnull=True, longitude__isnull=True)

@@ -22,7 +22,12 @@ class CenterQuerySet(models.QuerySet):
         return self.filter(languages__code=language_code)
 
     def for_listing(self):
-        return self.select_related("state").prefetch_related("services", "languages")
+        """What a result card shows; the wide search columns stay in the database."""
+        return (
+            self.select_related("state")
+            .prefetch_related("services", "languages")
+            .defer("search_document", "search_vector")
+        )
 
     def search(self, term: str):
         """Full text (German stemming) plus trigram similarity of the name on PostgreSQL,

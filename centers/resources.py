@@ -6,8 +6,11 @@ re-importing the same file changes nothing. The admin uses it through ImportExpo
 
 from django.db.models import F
 from import_export import fields, resources
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
 from import_export.results import RowResult
 
+from accounts.permissions import is_agency_staff
 from partners.resources import NaturalKeysWidget, NaturalKeyWidget, StrictImportMixin
 
 from .models import Center, Language, Service, State
@@ -56,3 +59,22 @@ class CenterResource(StrictImportMixin, resources.ModelResource):
         written = (RowResult.IMPORT_TYPE_NEW, RowResult.IMPORT_TYPE_UPDATE)
         changed = [row.object_id for row in result.rows if row.import_type in written]
         center_reindex(center_ids=changed)
+
+
+class CenterImportExportMixin(ImportExportMixin):
+    """Import/Export buttons for CenterAdmin: `class CenterAdmin(CenterImportExportMixin, ...)`."""
+
+    resource_classes = [CenterResource]
+    import_formats = [CSV, XLSX]
+    export_formats = [CSV, XLSX]
+
+    def has_import_permission(self, request):
+        # Agency staff only: an editor who may change one center must not import all of them.
+        return (
+            is_agency_staff(request.user)
+            and self.has_add_permission(request)
+            and self.has_change_permission(request)
+        )
+
+    def has_export_permission(self, request):
+        return is_agency_staff(request.user) and self.has_view_permission(request)

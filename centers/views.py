@@ -1,9 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, UpdateView
 from django_filters.views import FilterView
@@ -24,8 +26,23 @@ def map_markers(centers) -> list[dict]:
     ]
 
 
+class CappedPaginator(Paginator):
+    """Counts at most CAP + 1 matches: "more than 1,000" needs no full COUNT of a big result."""
+
+    CAP = 1000
+
+    @cached_property
+    def count(self) -> int:
+        return self.object_list.order_by().values("pk")[: self.CAP + 1].count()
+
+    @property
+    def capped(self) -> bool:
+        return self.count > self.CAP
+
+
 class CenterListView(FilterView):
     filterset_class = CenterFilter
+    paginator_class = CappedPaginator
     queryset = Center.objects.active().for_listing()
     paginate_by = 20
     strict = False  # an unknown filter value is reported beside its field and ignored
@@ -35,6 +52,13 @@ class CenterListView(FilterView):
         if self.request.htmx and not self.request.htmx.boosted:
             return ["centers/includes/center_results.html"]
         return [self.template_name]
+
+    def get_paginator(self, queryset, *args, **kwargs):
+        paginator = super().get_paginator(queryset, *args, **kwargs)
+        if paginator.capped and self.filterset.ranked:
+            # Ranking thousands of matches is slow and says little: alphabetical instead.
+            paginator.object_list = queryset.order_by("name")
+        return paginator
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

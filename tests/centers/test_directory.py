@@ -107,3 +107,11 @@ def test_pages_run_the_same_few_queries_for_5_and_50_centers(
             assert client.get(page).status_code == 200
         counts.append(len(captured))
     assert counts[0] == counts[1]
+
+
+def test_very_large_results_are_counted_up_to_a_cap(client, monkeypatch):
+    monkeypatch.setattr("centers.views.CappedPaginator.CAP", 3)
+    CenterFactory.create_batch(5)
+    html = client.get("/en/centers/", {"q": "Beratung"}).content.decode()
+    assert "More than 3 Welcome Centers found" in html
+    assert "Page 1 of" not in html

@@ -61,6 +61,7 @@ def test_live_filtering_returns_only_the_results_region(client, demo_centers):
     response = client.get("/en/centers/", {"state": "DE-TH"}, headers={"HX-Request": "true"})
     html = response.content.decode()
     assert "<html" not in html
+    assert "HX-Request" in response["Vary"]
     assert "Welcome Center Thuringia" in html
     full = client.get("/en/centers/").content.decode()
     assert 'hx-get="/en/centers/"' in full

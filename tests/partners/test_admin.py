@@ -138,3 +138,12 @@ def test_dashboard_counts_entries_and_lists_the_stalest_first(staff_client):
         "Never checked",
         "Checked last year",
     ]
+
+
+def test_agency_staff_can_pick_centers_and_parents_by_autocomplete(staff_client, center):
+    PartnerFactory(name="Goethe-Institut")
+    base = "/admin/autocomplete/?app_label=partners"
+    centers = staff_client.get(f"{base}&model_name=cooperation&field_name=center&term=Thur")
+    parents = staff_client.get(f"{base}&model_name=partner&field_name=parent&term=Goethe")
+    assert [r["text"] for r in centers.json()["results"]] == ["Welcome Center Thuringia"]
+    assert [r["text"] for r in parents.json()["results"]] == ["Goethe-Institut"]

@@ -142,3 +142,10 @@ def test_center_page_lists_its_partners(client, center):
     html = client.get(center.get_absolute_url().replace("/de/", "/en/")).content.decode()
     assert "Partners of this Welcome Center" in html
     assert f'href="/en/partners/{partner.slug}/"' in html
+
+
+def test_pagination_keeps_the_filters(client):
+    PartnerFactory.create_batch(25)
+    response = client.get("/en/partners/?kind=goethe-institut&page=2")
+    assert len(response.context["page_obj"].object_list) == 5
+    assert 'href="?kind=goethe-institut&amp;page=1"' in response.content.decode()

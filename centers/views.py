@@ -66,6 +66,12 @@ class CenterListView(FilterView):
             paginator.object_list = queryset.order_by("name")
         return paginator
 
+    def paginate_queryset(self, queryset, page_size):
+        """A page number that is not a number or too big shows the first or last page."""
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         filterset = context["filter"]

@@ -55,6 +55,8 @@ def test_directory_paginates_and_keeps_filters_in_page_links(client):
     assert "25 Welcome Centers found" in html
     assert "?state=DE-BY&amp;page=2" in html
     assert len(names(client.get("/en/centers/", {"state": "DE-BY", "page": 2}))) == 5
+    assert len(names(client.get("/en/centers/", {"state": "DE-BY", "page": 99}))) == 5
+    assert len(names(client.get("/en/centers/", {"state": "DE-BY", "page": "x"}))) == 20
 
 
 def test_live_filtering_returns_only_the_results_region(client, demo_centers):
@@ -116,3 +118,12 @@ def test_very_large_results_are_counted_up_to_a_cap(client, monkeypatch):
     html = client.get("/en/centers/", {"q": "Beratung"}).content.decode()
     assert "More than 3 Welcome Centers found" in html
     assert "Page 1 of" not in html
+
+
+def test_directory_speaks_german(client, demo_centers):
+    html = client.get("/de/centers/", {"state": "DE-TH", "near": "Erfurt"}).content.decode()
+    assert "Welcome Center finden" in html
+    assert "2 Welcome Center gefunden" in html
+    assert "Bundesland: Thüringen" in html
+    assert "Zuständig für Thüringen" in html
+    assert "km entfernt" in html

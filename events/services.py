@@ -134,8 +134,6 @@ def registration_create(
     try:
         with transaction.atomic():
             meeting = lock_meeting(meeting.pk)
-            if meeting.registrations.filter(email__iexact=email).exists():
-                raise RegistrationError(_("This e-mail address is already registered."))
             status, position = place_for(meeting, attendance_mode)
             registration = Registration.objects.create(
                 meeting=meeting,
@@ -157,7 +155,7 @@ def registration_create(
             )
             if notify:
                 notify_registration_change(registration, status)
-    except IntegrityError as exc:  # the unique (meeting, e-mail) constraint, as a last line
+    except IntegrityError as exc:  # the unique (meeting, lower(e-mail)) constraint
         raise RegistrationError(_("This e-mail address is already registered.")) from exc
     return registration
 

@@ -1,4 +1,4 @@
-"""The page frame by keyboard: skip link, legal pages, the login form with errors."""
+"""The page frame by keyboard: the skip link and the legal pages."""
 
 import re
 
@@ -24,17 +24,3 @@ def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(visitor):
         )
         assert visitor.path == f"/en/{legal_page}/"
         visitor.check(legal_page)
-
-
-def test_login_errors_are_shown_and_the_form_stays_accessible(visitor):
-    page = visitor.page
-    visitor.open("/en/")
-    visitor.follow(page.get_by_role("link", name="Log in"))
-    assert visitor.path.startswith("/accounts/login/")
-    visitor.check("login")
-    visitor.fill(page.get_by_label("Email"), "staff@example.org")
-    visitor.fill(page.get_by_label("Password", exact=True), "not-the-password")
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
-    expect(page.get_by_role("alert")).to_contain_text("not correct")
-    visitor.check("login-errors")

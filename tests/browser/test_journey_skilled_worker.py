@@ -40,7 +40,9 @@ def test_skilled_worker_finds_the_munich_center_and_reads_it_in_german(visitor):
     assert visitor.path == "/en/centers/welcome-center-bavaria/"
     expect(page.get_by_role("heading", level=1)).to_have_text("Welcome Center Bavaria")
     hours = page.get_by_role("table", name=re.compile("Opening hours"))
-    expect(hours.get_by_role("row", name=re.compile("Monday"))).to_contain_text("09:00\N{EN DASH}12:00")
+    expect(hours.get_by_role("row", name=re.compile("Monday"))).to_contain_text(
+        "09:00\N{EN DASH}12:00"
+    )
     contact = page.get_by_role("region", name="Address and contact")
     visitor.tab_to(contact.get_by_role("link", name="info@welcome-center-bavaria.example.org"))
     visitor.tab_to(contact.get_by_role("link", name="Save contact (vCard)"))

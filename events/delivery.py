@@ -76,63 +76,84 @@ def claim(row) -> bool:
     return bool(won)
 
 
-def _finish(row, **fields) -> None:
-    type(row).objects.filter(pk=row.pk, status=SENDING).update(**fields)
-
-
-def _give_back(row, reason: str, delay: float) -> bool:
-    """Back to pending for a retry; False (and failed) once the attempts are used up."""
+def _outcome(row, exc: Exception, delay: float) -> tuple[dict, bool, bool]:
+    """(fields to store, retry it?, connection lost?) after a failed SMTP send."""
+    permanent, reason, lost = classify(exc)
+    if permanent:
+        return {"status": FAILED, "last_error": reason}, False, lost
     if row.attempts >= settings.INVITATION_MAX_ATTEMPTS:
-        _finish(row, status=FAILED, last_error=f"{reason} (gave up after {row.attempts} tries)")
-        return False
+        reason = f"{reason} (gave up after {row.attempts} tries)"
+        return {"status": FAILED, "last_error": reason}, False, lost
     due = timezone.now() + timedelta(seconds=delay)
-    _finish(row, status=PENDING, last_error=reason, due_at=due)
-    return True
+    return {"status": PENDING, "last_error": reason, "due_at": due}, True, lost
+
+
+def _settle_and_claim(done, row) -> bool:
+    """Store the outcome of the previous row and claim the next one in one commit."""
+    with transaction.atomic():
+        if done is not None:
+            previous, fields = done
+            type(previous).objects.filter(pk=previous.pk, status=SENDING).update(**fields)
+        return row is not None and claim(row)
+
+
+class _Connection:
+    """One SMTP connection per batch, opened on the first message."""
+
+    def __init__(self):
+        self.backend = None
+
+    def send(self, message) -> None:
+        if self.backend is None:
+            self.backend = get_connection(fail_silently=False)
+            self.backend.open()
+        self.backend.send_messages([message])
+
+    def close(self) -> None:
+        try:
+            if self.backend is not None:
+                self.backend.close()
+        except Exception:  # closing a broken connection may fail; nothing is lost
+            logger.debug("closing the SMTP connection failed", exc_info=True)
 
 
 def send_batch(*, kind: str, ids: list[int], retries: int = 0) -> list[int]:
     """Send the rows of `ids` still pending over one SMTP connection.
 
-    Returns the ids to try again later (temporary errors), already back in `pending`.
+    Each row's outcome is committed right after its SMTP transaction, together with the
+    claim of the next row. Returns the ids to try again later, already back in `pending`.
     """
     model, delay = MODELS[kind], retry_delay(retries)
     rows = model.objects.filter(pk__in=ids, status=PENDING).select_related(*RELATED[kind])
     rows = {row.pk: row for row in rows}
-    connection, again = None, []
+    connection, again, done = _Connection(), [], None
     try:
         for position, pk in enumerate(ids):
             row = rows.get(pk)
-            if row is None or not claim(row):
+            won, done = _settle_and_claim(done, row), None
+            if not won:
                 continue
             try:
                 message = build_message(row)
             except Exception as exc:  # a bug, not a delivery problem: never retried blindly
                 logger.exception("cannot build the e-mail of %s %s", kind, pk)
-                _finish(row, status=FAILED, last_error=f"{type(exc).__name__}: {exc}")
+                done = row, {"status": FAILED, "last_error": f"{type(exc).__name__}: {exc}"}
                 continue
             try:
-                if connection is None:
-                    connection = get_connection(fail_silently=False)
-                    connection.open()
-                connection.send_messages([message])
+                connection.send(message)
             except (smtplib.SMTPException, OSError) as exc:
                 logger.info("sending %s %s failed: %s", kind, pk, exc)
-                permanent, reason, lost = classify(exc)
-                if permanent:
-                    _finish(row, status=FAILED, last_error=reason)
-                elif _give_back(row, reason, delay):
-                    again.append(pk)
+                fields, retry, lost = _outcome(row, exc, delay)
+                done = row, fields
+                again += [pk] if retry else []
                 if lost:
                     again.extend(ids[position + 1 :])
                     break
             else:
-                _finish(row, status=SENT, sent_at=timezone.now(), last_error="")
+                done = row, {"status": SENT, "sent_at": timezone.now(), "last_error": ""}
     finally:
-        if connection is not None:
-            try:
-                connection.close()
-            except Exception:  # closing a broken connection may fail; nothing is lost
-                logger.debug("closing the SMTP connection failed", exc_info=True)
+        _settle_and_claim(done, None)
+        connection.close()
     return again
 
 

@@ -20,7 +20,7 @@ def invitation(language: str) -> Invitation:
 
 @pytest.mark.parametrize(
     ("language", "title", "greeting"),
-    [("de", "Bundestreffen 2031", "Guten Tag"), ("en", "Federal meeting 2031", "Dear Ada")],
+    [("de", "Bundestreffen 2031", "Guten Tag Ada"), ("en", "Federal meeting 2031", "Dear Ada")],
 )
 def test_invitation_is_written_in_the_recipients_language(settings, language, title, greeting):
     settings.SITE_URL = "https://portal.example"
@@ -28,6 +28,7 @@ def test_invitation_is_written_in_the_recipients_language(settings, language, ti
     message = build_message(inv)
 
     assert title in message.subject
+    assert greeting in message.body
     text = message.body
     assert f"https://portal.example/{language}/events/invitation/{inv.token}/accept/" in text
     assert f"https://portal.example/{language}/events/invitation/{inv.token}/decline/" in text

@@ -55,3 +55,14 @@ def test_saving_in_the_admin_updates_the_search_text(rf, demo_centers):
     admin.site._registry[Center].save_related(rf.post("/"), form, formsets=[], change=True)
     center.refresh_from_db()
     assert "voelklingen" in center.search_document
+
+
+@pytest.mark.parametrize("model", ["center", "service", "language", "state"])
+def test_agency_staff_may_keep_the_directory(client, db, model):
+    from django.contrib.auth.models import Group
+
+    user = UserFactory(is_staff=True)
+    user.groups.add(Group.objects.get(name="Agency staff"))
+    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "x"})
+    client.force_login(user)
+    assert client.get(f"/admin/centers/{model}/").status_code == 200

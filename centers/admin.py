@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .models import Center, ContactPerson, Language, OpeningHours, Service, State
@@ -53,6 +54,7 @@ class CenterAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["last_verified_at"]
     inlines = [OpeningHoursInline, ContactPersonInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "state", "status", "last_verified_at"]}),
         (

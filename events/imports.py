@@ -39,11 +39,17 @@ def parse_participants(text: str, *, meeting: Meeting) -> list[Row]:
     lines = text.strip().splitlines()[: MAX_ROWS + 1]
     dialect = ";" if lines and lines[0].count(";") > lines[0].count(",") else ","
     rows = []
-    for number, cells in enumerate(csv.reader(io.StringIO("\n".join(lines)), delimiter=dialect), 1):
-        cells = [cell.strip() for cell in cells] + ["", "", "", ""]
-        if not any(cells) or (number == 1 and cells[1].lower() in ("email", "e-mail")):
-            continue
-        rows.append(_checked(Row(number, *cells[:3], cells[3].lower()), meeting))
+    reader = csv.reader(io.StringIO("\n".join(lines).replace("\0", "")), delimiter=dialect)
+    try:
+        for number, cells in enumerate(reader, 1):
+            cells = [cell.strip() for cell in cells] + ["", "", "", ""]
+            if not any(cells) or (number == 1 and cells[1].lower() in ("email", "e-mail")):
+                continue
+            rows.append(_checked(Row(number, *cells[:3], cells[3].lower()), meeting))
+    except csv.Error:
+        unreadable = Row(reader.line_num, "", "", "", "")
+        unreadable.errors.append(_("This line cannot be read as CSV."))
+        rows.append(unreadable)
     _mark_duplicates(rows, meeting)
     if len(lines) > MAX_ROWS:
         rows[-1].errors.append(_("At most %(n)d rows at once.") % {"n": MAX_ROWS})

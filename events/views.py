@@ -3,8 +3,8 @@
 from itertools import groupby
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, TemplateView
@@ -69,7 +69,7 @@ class RegisterView(FormView):
     def dispatch(self, request, *args, **kwargs):
         self.meeting = get_object_or_404(Meeting.objects.public(), slug=kwargs["slug"])
         if not self.meeting.is_open_for_registration():
-            raise Http404(_("Registration for this meeting is not open."))
+            return render(request, "events/register_closed.html", {"meeting": self.meeting})
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):

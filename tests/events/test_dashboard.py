@@ -158,3 +158,21 @@ def test_copy_as_next_year_keeps_structure_but_no_participants(client, meeting, 
     assert list(copy.organizers.all()) == [organizer]
     assert copy.sessions.count() == 2
     assert not Registration.objects.filter(meeting=copy).exists()
+
+
+def test_unknown_filter_values_and_unreadable_uploads_never_give_a_server_error(
+    client, meeting, organizer
+):
+    client.force_login(organizer)
+    filtered = client.get(manage_url(meeting), {"status": "bogus", "organisation_kind": "x:y"})
+    upload = io.BytesIO(b"\xff\xfe\x00garbage")
+    upload.name = "people.csv"
+    uploaded = client.post(manage_url(meeting, "import/"), {"file": upload})
+    quoted = client.post(
+        manage_url(meeting, "import/"), {"text": 'A,"a@example.org\n', "confirm": "1"}
+    )
+
+    assert filtered.status_code == 200
+    assert uploaded.status_code == 200
+    assert quoted.status_code == 200
+    assert meeting.registrations.count() == 0

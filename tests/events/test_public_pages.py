@@ -217,3 +217,15 @@ def test_confirmed_participant_page_shows_a_check_in_qr_code(client, meeting):
     assert f"/en/events/invitation/{registration.token}/qr.svg" in page
     assert qr["Content-Type"] == "image/svg+xml"
     assert qr.content.startswith(b"<svg")
+
+
+def test_invitation_only_meeting_explains_instead_of_showing_the_form(client, meeting):
+    meeting.registration_mode = "invitation_only"
+    meeting.save()
+    response = client.get(f"/en/events/{meeting.slug}/register/")
+    page = response.content.decode()
+    assert "by invitation only" in page
+    assert 'name="email"' not in page
+    posted = client.post(f"/en/events/{meeting.slug}/register/", registration_data())
+    assert posted.status_code == 200
+    assert not Registration.objects.exists()

@@ -1,4 +1,5 @@
 import django_filters
+from django import forms
 from django.db import connections
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
@@ -7,21 +8,34 @@ from .models import Center, Language, Service, State
 from .places import find_place, suggest_places
 
 
+class OptionsInlineSelect(forms.Select):
+    """A select that renders its options in one template, not one include per option."""
+
+    template_name = "centers/widgets/select.html"
+
+
 class CenterFilter(django_filters.FilterSet):
     """The directory's filters; unknown values are reported and ignored, never an error."""
 
     q = django_filters.CharFilter(label=_("Search"), method="filter_q")
     near = django_filters.CharFilter(label=_("Town or postal code"), method="filter_near")
     state = django_filters.ChoiceFilter(
-        label=_("Federal state"), field_name="state__code", empty_label=_("All federal states")
+        label=_("Federal state"),
+        field_name="state__code",
+        empty_label=_("All federal states"),
+        widget=OptionsInlineSelect,
     )
     service = django_filters.ChoiceFilter(
-        label=_("Service"), field_name="services__slug", empty_label=_("All services")
+        label=_("Service"),
+        field_name="services__slug",
+        empty_label=_("All services"),
+        widget=OptionsInlineSelect,
     )
     language = django_filters.ChoiceFilter(
         label=_("Consultation language"),
         field_name="languages__code",
         empty_label=_("All languages"),
+        widget=OptionsInlineSelect,
     )
 
     class Meta:

@@ -1,5 +1,6 @@
 """Building the e-mails of an outbox row: in the recipient's language, text and HTML, .ics."""
 
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import icalendar
@@ -58,9 +59,22 @@ def meeting_ics(meeting) -> bytes:
     return calendar.to_ical()
 
 
+@lru_cache(maxsize=64)
+def _meeting_parts(meeting, updated_at, language: str, site: str) -> tuple[str, str, bytes]:
+    """The parts every recipient of one meeting shares (text, HTML, .ics), rendered once per
+    worker process, meeting version and language: a batch of thousands renders them once."""
+    context = {"meeting": meeting, "programme_url": absolute(meeting.get_absolute_url())}
+    text = render_to_string("events/email/_when.txt", context)
+    html = render_to_string("events/email/_when.html", context)
+    return text, html, meeting_ics(meeting)
+
+
 def _context(row) -> dict:
     meeting = row.meeting
-    context = {"meeting": meeting, "programme_url": absolute(meeting.get_absolute_url())}
+    when_text, when_html, ics = _meeting_parts(
+        meeting, meeting.updated_at, row.language, settings.SITE_URL
+    )
+    context = {"meeting": meeting, "when_text": when_text, "when_html": when_html, "ics": ics}
     invitation = row if isinstance(row, Invitation) else row.invitation
     registration = getattr(row, "registration", None)
     if invitation is not None:
@@ -90,7 +104,7 @@ def build_message(row: Invitation | OutboxMessage) -> EmailMultiAlternatives:
         subject = SUBJECTS[kind] % {"title": row.meeting.title}
         text = render_to_string(f"events/email/{template}.txt", context)
         html = render_to_string(f"events/email/{template}.html", context)
-        ics = meeting_ics(row.meeting) if kind != Kind.CANCELLED else None
+        ics = context["ics"] if kind != Kind.CANCELLED else None
     message = EmailMultiAlternatives(
         subject=subject,
         body=text,

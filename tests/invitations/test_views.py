@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils.translation import override
 
 from events.invitation_models import Invitation
 from tests.factories import MeetingFactory, RegistrationFactory, UserFactory
@@ -24,7 +25,8 @@ def organizer_client(client, meeting):
 
 
 def page(meeting, name="manage_invitations"):
-    return reverse(f"events:{name}", args=[meeting.slug])
+    with override("en"):
+        return reverse(f"events:{name}", args=[meeting.slug])
 
 
 LIST = "Ada, ada@example.org, WC Erfurt, en\nBea, bea@example.org\nAda again, ADA@example.org\n"

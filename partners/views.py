@@ -4,6 +4,8 @@ from django_filters.views import FilterView
 from .filters import PartnerFilter, collation_key
 from .models import ContactPerson, Cooperation, Partner
 
+BRANCHES_SHOWN = 200
+
 
 def map_markers(partners) -> list[dict]:
     return [
@@ -47,11 +49,15 @@ class PartnerDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         partner = self.object
+        # A parent lists its locations; past a few hundred the directory is the better tool.
+        branches = list(partner.branches.active().order_by("country", "city")[: BRANCHES_SHOWN + 1])
+        more_branches = len(branches) > BRANCHES_SHOWN
         branches = sorted(
-            partner.branches.active(),
+            branches[:BRANCHES_SHOWN],
             key=lambda b: (collation_key(str(b.country.name)), b.city, b.name),
         )
         return super().get_context_data(
+            more_branches=more_branches,
             topics=partner.topics.all(),
             cooperations=Cooperation.objects.for_partner(partner),
             contacts=ContactPerson.objects.filter(partner=partner, publication_consent=True),

@@ -149,3 +149,12 @@ def test_pagination_keeps_the_filters(client):
     response = client.get("/en/partners/?kind=goethe-institut&page=2")
     assert len(response.context["page_obj"].object_list) == 5
     assert 'href="?kind=goethe-institut&amp;page=1"' in response.content.decode()
+
+
+def test_a_parent_with_very_many_locations_links_to_the_directory(client, monkeypatch):
+    monkeypatch.setattr("partners.views.BRANCHES_SHOWN", 3)
+    parent = PartnerFactory(name="Goethe-Institut")
+    PartnerFactory.create_batch(5, parent=parent)
+    html = client.get(f"/en/partners/{parent.slug}/").content.decode()
+    assert html.count('<tr class="kern-table__row">') == 4
+    assert 'href="/en/partners/?kind=goethe-institut"' in html

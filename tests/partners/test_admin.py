@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from accounts import roles
 from partners.models import Partner
-from tests.factories import PartnerFactory
+from tests.factories import PartnerFactory, TopicFactory
 from tests.partners.conftest import staff_user
 
 pytestmark = pytest.mark.django_db
@@ -147,3 +147,15 @@ def test_agency_staff_can_pick_centers_and_parents_by_autocomplete(staff_client,
     parents = staff_client.get(f"{base}&model_name=partner&field_name=parent&term=Goethe")
     assert [r["text"] for r in centers.json()["results"]] == ["Welcome Center Thuringia"]
     assert [r["text"] for r in parents.json()["results"]] == ["Goethe-Institut"]
+
+
+def test_changelist_filters_by_country_and_topic(staff_client):
+    topic = TopicFactory(slug="recognition")
+    PartnerFactory(name="In Mexico", country="MX", topics=[topic])
+    PartnerFactory(name="In Peru", country="PE")
+    response = staff_client.get(
+        f"{CHANGELIST}?country=MX&topics__id__exact={topic.pk}", HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert [p.name for p in response.context["cl"].result_list] == ["In Mexico"]
+    assert "Peru" in response.content.decode()  # offered as a filter: only countries in use
+    assert "Zimbabwe" not in response.content.decode()

@@ -150,3 +150,19 @@ def test_anonymous_visitors_get_no_cookie(client, url):
     response = client.get(url)
     assert response.status_code == 200
     assert not response.cookies, f"{url} set {list(response.cookies)}"
+
+
+@pytest.mark.django_db
+def test_changing_the_email_address_asks_for_the_password_again(client):
+    from allauth.account.models import EmailAddress
+
+    user = verified_user()
+    log_in(client, user)
+    # A login older than the re-authentication window, as after a long session.
+    session = client.session
+    session["account_authentication_methods"] = [{"method": "password", "at": time.time() - 3600}]
+    session.save()
+    response = client.post("/accounts/email/", {"action_add": "", "email": "new@example.org"})
+    assert response.status_code == 302
+    assert response.url.startswith("/accounts/reauthenticate/")
+    assert not EmailAddress.objects.filter(email="new@example.org").exists()

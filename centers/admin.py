@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .models import Center, ContactPerson, Language, OpeningHours, Service, State
+from .resources import CenterImportExportMixin
 from .services import center_reindex
 
 
@@ -45,7 +46,7 @@ class LanguageAdmin(ReindexCentersMixin, admin.ModelAdmin):
 
 
 @admin.register(Center)
-class CenterAdmin(admin.ModelAdmin):
+class CenterAdmin(CenterImportExportMixin, admin.ModelAdmin):
     list_display = ["name", "state", "kind", "city", "status", "last_verified_at"]
     list_filter = ["state", "kind", "status", "services"]
     list_select_related = ["state"]

@@ -143,10 +143,6 @@ class Center(models.Model):
         related_name="edited_centers",
     )
     last_verified_at = models.DateTimeField(_("last verified"), null=True, blank=True)
-    # Kept up to date by services.center_reindex (never by signals): folded text for the
-    # SQLite fallback, and its German tsvector for full-text search on PostgreSQL.
-    search_document = models.TextField(editable=False, blank=True, default="")
-    search_vector = SearchVectorField(editable=False, null=True)
 
     objects = CenterQuerySet.as_manager()
 
@@ -193,6 +189,24 @@ class Center(models.Model):
     @property
     def has_coordinates(self) -> bool:
         return self.latitude is not None and self.longitude is not None
+
+
+class CenterSearch(models.Model):
+    """What a center is found by, kept up to date by services.center_reindex (no signals).
+
+    `document` is the folded text (the SQLite fallback searches it), `vector` its German
+    tsvector on PostgreSQL (GIN index, migration 0008). A table of its own keeps these wide
+    columns out of the directory's scans of centers.
+    """
+
+    center = models.OneToOneField(
+        Center, primary_key=True, on_delete=models.CASCADE, related_name="search"
+    )
+    document = models.TextField(blank=True, default="")
+    vector = SearchVectorField(null=True)
+
+    def __str__(self):
+        return self.document[:80]
 
 
 class OpeningHours(models.Model):

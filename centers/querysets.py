@@ -22,12 +22,7 @@ class CenterQuerySet(models.QuerySet):
         return self.filter(languages__code=language_code)
 
     def for_listing(self):
-        """What a result card shows; the wide search columns stay in the database."""
-        return (
-            self.select_related("state")
-            .prefetch_related("services", "languages")
-            .defer("search_document", "search_vector")
-        )
+        return self.select_related("state").prefetch_related("services", "languages")
 
     def search(self, term: str):
         """Full text (German stemming) plus trigram similarity of the name on PostgreSQL,
@@ -37,11 +32,11 @@ class CenterQuerySet(models.QuerySet):
             return self
         if connections[self.db].vendor == "postgresql":
             query = SearchQuery(folded, config="german", search_type="websearch")
-            matches = Q(search_vector=query) | Q(name__trigram_word_similar=term)
-            return self.filter(matches).annotate(rank=SearchRank(F("search_vector"), query))
+            matches = Q(search__vector=query) | Q(name__trigram_word_similar=term)
+            return self.filter(matches).annotate(rank=SearchRank(F("search__vector"), query))
         condition = Q()
         for word in folded.split():
-            condition &= Q(search_document__contains=word)
+            condition &= Q(search__document__contains=word)
         return self.filter(condition)
 
     def with_distance_from(self, lat: float, lon: float):

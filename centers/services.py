@@ -6,7 +6,7 @@ from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 from django.utils import timezone
 
-from .models import Center
+from .models import Center, CenterSearch
 from .search import center_document
 
 REINDEX_BATCH = 1000
@@ -22,13 +22,16 @@ def center_reindex(*, center_ids: Iterable[int]) -> None:
     for start in range(0, len(ids), REINDEX_BATCH):
         batch = ids[start : start + REINDEX_BATCH]
         with transaction.atomic():
-            centers = list(Center.objects.filter(pk__in=batch).for_listing())
-            for center in centers:
-                center.search_document = center_document(center)
-            Center.objects.bulk_update(centers, ["search_document"], batch_size=REINDEX_BATCH)
+            rows = [
+                CenterSearch(center=center, document=center_document(center))
+                for center in Center.objects.filter(pk__in=batch).for_listing()
+            ]
+            CenterSearch.objects.bulk_create(
+                rows, update_conflicts=True, unique_fields=["center"], update_fields=["document"]
+            )
             if connection.vendor == "postgresql":
-                Center.objects.filter(pk__in=batch).update(
-                    search_vector=SearchVector("search_document", config="german")
+                CenterSearch.objects.filter(center__in=batch).update(
+                    vector=SearchVector("document", config="german")
                 )
 
 

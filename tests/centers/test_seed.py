@@ -2,7 +2,7 @@
 
 import pytest
 
-from centers.models import Center, State
+from centers.models import Center, CenterSearch, State
 from centers.seed import seed_centers
 from tests.factories import UserFactory
 
@@ -34,4 +34,4 @@ def test_seed_twice_changes_nothing_and_scale_multiplies():
     assert copy.state.code == "DE-TH"
     assert copy.city != "Erfurt"
     assert copy.has_coordinates
-    assert copy.search_document
+    assert CenterSearch.objects.get(center=copy).document

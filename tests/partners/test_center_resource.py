@@ -2,10 +2,13 @@
 
 import pytest
 import tablib
+from allauth.mfa.totp.internal.auth import TOTP
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
 from centers.models import Center
 from centers.resources import CenterResource
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -39,3 +42,17 @@ def test_centers_import_by_slug_and_update_in_place(center):
     assert [row.import_type for row in result.rows] == ["update"]
     center.refresh_from_db()
     assert center.city == "Jena"
+
+
+def test_center_admin_import_previews_and_refuses_a_bad_file(client, center):
+    admin_user = UserFactory(is_staff=True, is_superuser=True)
+    TOTP.activate(admin_user, "JBSWY3DPEHPK3PXP")
+    client.force_login(admin_user)
+    content = b"slug,name,state,city\nwelcome-center-nowhere,Nowhere,DE-XX,Nowhere\n"
+    response = client.post(
+        "/admin/centers/center/import/",
+        {"import_file": SimpleUploadedFile("centers.csv", content), "format": 0},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert "Unknown federal state “DE-XX”" in response.content.decode()
+    assert not Center.objects.filter(slug="welcome-center-nowhere").exists()

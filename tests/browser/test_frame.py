@@ -24,3 +24,20 @@ def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(visitor):
         )
         assert visitor.path == f"/en/{legal_page}/"
         visitor.check(legal_page)
+
+
+def test_meeting_pages_and_the_public_registration_form_with_errors(visitor):
+    page = visitor.page
+    visitor.open("/en/")
+    visitor.follow(
+        page.get_by_role("navigation", name="Main navigation").get_by_role("link", name="Events")
+    )
+    visitor.check("meetings")
+    meeting = page.locator("main a[href*='/events/federal-meeting-20']").first
+    visitor.follow(meeting)
+    visitor.check("meeting")
+    visitor.follow(page.get_by_role("link", name="Register"))
+    visitor.follow(page.get_by_role("button", name="Register"))
+    expect(page.locator("#form-errors")).to_be_visible()
+    expect(page.get_by_label("E-mail address")).to_have_attribute("aria-invalid", "true")
+    visitor.check("meeting-register-errors")

@@ -3,7 +3,8 @@
     .venv/bin/python bench/bench_invitations.py [--count 10000]
 
 Uses its own database (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/wp_bench_invitations;
-created and migrated if needed), a private redis-server, ONE Celery worker (one pool process)
+created and migrated if needed), a private redis-server, ONE Celery worker (`--concurrency`
+pool processes, default 1)
 and an SMTP sink (aiosmtpd) in its own process. Times `count` invitations from the organizer's
 click (rows written, tasks enqueued) until every row is marked sent, then a plain smtplib loop
 that sends the same e-mail `count` times over one connection into the same sink.
@@ -54,7 +55,7 @@ def stop_sink(sink: subprocess.Popen) -> int:
     return int(out.strip().splitlines()[-1])
 
 
-def pipeline(count: int, tmp: Path, sink_port: int) -> float:
+def pipeline(count: int, tmp: Path, sink_port: int, concurrency: int) -> float:
     from celery import current_app
 
     from events.invitation_models import Invitation
@@ -74,6 +75,7 @@ def pipeline(count: int, tmp: Path, sink_port: int) -> float:
         email_url=f"smtp://127.0.0.1:{sink_port}",
         log_path=tmp / "worker.log",
         env={"DATABASE_URL": os.environ["DATABASE_URL"]},
+        concurrency=concurrency,
     ).start()
     try:
         invitees = [Invitee(f"person{i}@example.org", f"Person {i}") for i in range(count)]
@@ -99,6 +101,7 @@ def plain_loop(count: int, sink_port: int, message: bytes) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=10_000)
+    parser.add_argument("--concurrency", type=int, default=1, help="pool processes of the worker")
     args = parser.parse_args()
     ensure_database(os.environ["DATABASE_URL"])
 
@@ -112,14 +115,17 @@ def main() -> None:
 
     sink, port = start_sink()
     with tempfile.TemporaryDirectory() as tmp:
-        seconds = pipeline(args.count, Path(tmp), port)
+        seconds = pipeline(args.count, Path(tmp), port, args.concurrency)
     sample = build_message(Invitation.objects.filter(status="sent").last()).message()
     sample = sample.as_bytes(linesep="\r\n")
     plain = plain_loop(args.count, port, sample)
     received = stop_sink(sink)
 
     rate, raw = args.count / seconds, args.count / plain
-    print(f"invitations: {args.count} in {seconds:.1f} s = {rate:.0f}/s (one worker process)")
+    print(
+        f"invitations: {args.count} in {seconds:.1f} s = {rate:.0f}/s "
+        f"(one worker, {args.concurrency} pool process(es))"
+    )
     print(f"plain smtplib loop: {args.count} in {plain:.1f} s = {raw:.0f}/s")
     print(f"ratio: {rate / raw:.2f}; messages received by the sink: {received}")
 

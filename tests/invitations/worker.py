@@ -21,9 +21,18 @@ def test_database_url() -> str:
 
 
 class CeleryWorker:
-    """`celery -A welcome_portal worker` with one prefork child; stopped by its PID."""
+    """`celery -A welcome_portal worker` (prefork, one child by default); stopped by its PID."""
 
-    def __init__(self, *, redis_url: str, email_url: str, log_path: Path, env: dict | None = None):
+    def __init__(
+        self,
+        *,
+        redis_url: str,
+        email_url: str,
+        log_path: Path,
+        env: dict | None = None,
+        concurrency: int = 1,
+    ):
+        self.concurrency = concurrency
         self.log_path = log_path
         self.env = {
             **os.environ,
@@ -51,7 +60,7 @@ class CeleryWorker:
                 "welcome_portal",
                 "worker",
                 "--pool=prefork",
-                "--concurrency=1",
+                f"--concurrency={self.concurrency}",
                 "--without-gossip",
                 "--without-mingle",
                 "--without-heartbeat",

@@ -204,3 +204,17 @@ def registration_notify(*, registration: Registration, kind: str) -> None:
         language=registration.language,
     )
     enqueue_on_commit("message", [message.pk])
+
+
+def invitations_anonymise(*, meeting: Meeting) -> None:
+    """Blank the personal data of a meeting's invitations and sent e-mails (retention over)."""
+    from .models import new_token
+
+    invitations = list(meeting.invitations.all())
+    for invitation in invitations:
+        invitation.name = invitation.organisation = invitation.last_error = ""
+        invitation.email = f"anonymised-{invitation.pk}@invalid"
+        invitation.token = new_token()
+    fields = ["name", "organisation", "last_error", "email", "token"]
+    Invitation.objects.bulk_update(invitations, fields, batch_size=500)
+    meeting.outbox_messages.update(email="anonymised@invalid", last_error="")

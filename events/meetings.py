@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from .invitation_services import invitations_anonymise
 from .models import Meeting, Registration, new_token
 
 
@@ -65,6 +66,7 @@ def personal_data_purge(*, now=None) -> int:
             total += registrations_anonymise(
                 registrations=meeting.registrations.filter(anonymised_at__isnull=True), now=now
             )
+            invitations_anonymise(meeting=meeting)
             Meeting.objects.filter(pk=meeting.pk).update(personal_data_purged_at=now)
     return total
 

@@ -149,3 +149,23 @@ def test_resend_failed_gives_failed_invitations_another_round(run_on_commit):
     assert run_on_commit(services.invitation_resend_failed, meeting=meeting) == 1
     assert meeting.invitations.get().status == "sent"
     assert len(mail.outbox) == 1
+
+
+def test_purging_personal_data_also_blanks_invitations_and_their_e_mails(run_on_commit):
+    from events.meetings import personal_data_purge
+
+    meeting = MeetingFactory()
+    run_on_commit(
+        services.invitation_create_many,
+        meeting=meeting,
+        invitees=[Invitee("ada@example.org", "Ada")],
+    )
+    run_on_commit(services.invitation_remind_now, meeting=meeting)  # an e-mail on record
+    later = meeting.ends_at + timedelta(days=meeting.retention_days + 1)
+
+    personal_data_purge(now=later)
+
+    inv = meeting.invitations.get()
+    assert (inv.name, inv.status) == ("", "sent")
+    assert inv.email.endswith("@invalid")
+    assert not OutboxMessage.objects.exclude(email__endswith="@invalid").exists()

@@ -60,7 +60,7 @@ class ParticipantForm(forms.Form):
 
 
 class RegistrationForm(ParticipantForm):
-    """The public registration form; `locked_email` fixes the address an invitation went to."""
+    """The public registration form."""
 
     accessibility_needs = forms.CharField(
         label=_("Accessibility needs (on site)"),
@@ -76,13 +76,6 @@ class RegistrationForm(ParticipantForm):
         label=_("My name and organisation may appear on the list of participants."),
         required=False,
     )
-
-    def __init__(self, *args, locked_email: str | None = None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.locked_email = locked_email
-        if locked_email:
-            self.fields["email"].initial = locked_email
-            self.fields["email"].disabled = True
 
 
 class ModeSwitchForm(forms.Form):

@@ -6,12 +6,6 @@ from django.db.models import Q
 from accounts.roles import AGENCY_STAFF
 
 
-def is_agency_staff(user) -> bool:
-    if not user.is_authenticated:
-        return False
-    return user.is_superuser or user.groups.filter(name=AGENCY_STAFF).exists()
-
-
 def can_manage_meeting(user, meeting) -> bool:
     """Organizers of this meeting and agency staff manage it (participants, exports, check-in).
 

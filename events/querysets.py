@@ -16,14 +16,6 @@ class MeetingQuerySet(models.QuerySet):
     def past(self):
         return self.filter(ends_at__lt=timezone.now()).order_by("-starts_at")
 
-    def managed_by(self, user):
-        """Meetings this user may manage (see events.permissions for the rule)."""
-        from .permissions import is_agency_staff
-
-        if is_agency_staff(user):
-            return self
-        return self.filter(organizers=user)
-
 
 class RegistrationQuerySet(models.QuerySet):
     def seated(self):
@@ -31,9 +23,6 @@ class RegistrationQuerySet(models.QuerySet):
 
     def waitlisted(self):
         return self.filter(status="waitlisted").order_by("waitlist_position")
-
-    def in_mode(self, mode: str):
-        return self.filter(attendance_mode=mode)
 
     def counts_by_mode_and_status(self) -> dict[str, dict[str, int]]:
         """{mode: {status: n}} in one query."""

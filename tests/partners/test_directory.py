@@ -158,3 +158,28 @@ def test_a_parent_with_very_many_locations_links_to_the_directory(client, monkey
     html = client.get(f"/en/partners/{parent.slug}/").content.decode()
     assert html.count('<tr class="kern-table__row">') == 4
     assert 'href="/en/partners/?kind=goethe-institut"' in html
+
+
+def test_german_pages_speak_german(client, center):
+    partner = PartnerFactory(
+        name="Goethe-Institut Lima", country="PE", description_de="Deutschkurse in Lima."
+    )
+    Cooperation.objects.create(partner=partner, center=center, kind="referral")
+    listing = client.get("/de/partners/?country=PE").content.decode()
+    page = client.get(f"/de/partners/{partner.slug}/").content.decode()
+    for text in ("1 Partner gefunden", "Aktive Filter", "Land: Peru", "Art des Partners"):
+        assert text in listing
+    for text in ("Deutschkurse in Lima.", "Kooperierende Welcome Center", "Vermittlung"):
+        assert text in page
+
+
+def test_only_goethe_institut_locations_have_a_location_type():
+    from django.core.exceptions import ValidationError
+
+    from tests.factories import PartnerKindFactory
+
+    ministry = PartnerFactory.build(
+        kind=PartnerKindFactory(slug="federal-ministry"), location_type="institute"
+    )
+    with pytest.raises(ValidationError, match="Goethe"):
+        ministry.full_clean()

@@ -83,6 +83,23 @@ def test_worker_killed_mid_send_loses_nothing_and_marks_the_message_in_flight_no
     assert smtp_sink.held_messages == [in_flight.email]  # the one that may arrive twice
 
 
+def test_whole_worker_killed_and_restarted_the_sweep_sends_the_rest_once(start_worker, smtp_sink):
+    meeting = MeetingFactory()
+    smtp_sink.hold.add("person10@example.org")
+    worker = start_worker(env={"INVITATION_STUCK_AFTER": "1"})
+    invitation_create_many(meeting=meeting, invitees=people(30))
+    assert smtp_sink.holding.wait(30)
+    worker.kill()  # parent and child: nobody is left to hand the task back
+    smtp_sink.hold.clear()
+
+    start_worker(env={"INVITATION_STUCK_AFTER": "1"})
+    time.sleep(1)
+    assert smtp_sink.total == 10  # Redis keeps the unacknowledged task for its visibility timeout
+    tasks.sweep_outbox.delay()
+    wait_until(lambda: statuses(meeting) == {"sent": 30})
+    assert smtp_sink.received == {f"person{i}@example.org": 1 for i in range(30)}
+
+
 def test_control_without_reject_on_worker_lost_or_sweep_the_kill_loses_mail(
     start_worker, smtp_sink
 ):

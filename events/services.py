@@ -183,9 +183,20 @@ def registration_set_status(*, registration: Registration, status: str) -> list[
         registration.status = status
         registration.attended_at = timezone.now() if status == Status.ATTENDED else None
         registration.save()
-        if old == Status.CONFIRMED and status == Status.CANCELLED:
-            notify_registration_change(registration, "cancelled")
+        if kind := _notice_for(old, status):
+            notify_registration_change(registration, kind)
         return _fill_free_seats(meeting, mode)
+
+
+def _notice_for(old: str, new: str) -> str | None:
+    """Which notice a status move sends; check-in and declines send none."""
+    if new == Status.CANCELLED and old in (Status.CONFIRMED, Status.WAITLISTED):
+        return "cancelled"
+    if new == Status.CONFIRMED and old != Status.ATTENDED:
+        return "promoted" if old == Status.WAITLISTED else "confirmed"
+    if new == Status.WAITLISTED:
+        return "waitlisted"
+    return None
 
 
 def registration_cancel(*, registration: Registration) -> list[Registration]:

@@ -141,3 +141,18 @@ def test_check_in_needs_a_confirmed_registration(meeting):
     confirmed.refresh_from_db()
     assert confirmed.status == "attended"
     assert confirmed.attended_at is not None
+
+
+def test_status_moves_notify_the_participant(meeting, monkeypatch):
+    sent = []
+    monkeypatch.setattr(
+        services, "notify_registration_change", lambda r, kind: sent.append((r.email, kind))
+    )
+    first = register(meeting, "a@example.org")
+    register(meeting, "b@example.org")
+    register(meeting, "c@example.org")
+    sent.clear()
+
+    services.registration_cancel(registration=first)
+
+    assert sent == [("a@example.org", "cancelled"), ("c@example.org", "promoted")]

@@ -54,6 +54,7 @@ class RequestRecorder:
         self.map_requested = False
         self.seen: list[str] = []
         self.foreign: list[str] = []
+        self._reported = 0
         self.tiles: list[str] = []
 
     def handle(self, route, request):
@@ -69,8 +70,11 @@ class RequestRecorder:
             route.abort()
 
     def assert_only_live_server(self):
-        if self.foreign:
-            listed = "\n  ".join(self.foreign)
+        """Fails once for each foreign request (a page check, then the test's end)."""
+        new = self.foreign[self._reported :]
+        self._reported = len(self.foreign)
+        if new:
+            listed = "\n  ".join(new)
             pytest.fail(f"requests to another host than {self.live_origin}:\n  {listed}")
 
 

@@ -1,6 +1,6 @@
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connections, models
-from django.db.models import F, Q, Value
+from django.db.models import F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 
 from .search import fold
@@ -31,9 +31,19 @@ class CenterQuerySet(models.QuerySet):
         if not folded:
             return self
         if connections[self.db].vendor == "postgresql":
+            from .models import CenterSearch
+
             query = SearchQuery(folded, config="german", search_type="websearch")
-            matches = Q(search__vector=query) | Q(name__trigram_word_similar=term)
-            return self.filter(matches).annotate(rank=SearchRank(F("search__vector"), query))
+            # Two id sets, each found through its own GIN index; an OR across the join
+            # would make PostgreSQL read every row.
+            by_text = CenterSearch.objects.filter(vector=query).values("center_id")
+            by_name = self.model.objects.filter(name__trigram_word_similar=term).values("pk")
+            rank = CenterSearch.objects.filter(center=OuterRef("pk")).annotate(
+                rank=SearchRank(F("vector"), query)
+            )
+            return self.filter(Q(pk__in=by_text) | Q(pk__in=by_name)).annotate(
+                rank=Subquery(rank.values("rank")[:1])
+            )
         condition = Q()
         for word in folded.split():
             condition &= Q(search__document__contains=word)

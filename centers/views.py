@@ -94,7 +94,7 @@ class CenterDetailView(DetailView):
         "served_states",
         "opening_hours",
         Prefetch("contacts", queryset=ContactPerson.objects.filter(publication_consent=True)),
-        # The partners app adds Prefetch("cooperations", ...) here for its center block.
+        # The partners block (partners/center_partners.html) adds one query of its own.
     )
 
     def get_context_data(self, **kwargs):

@@ -46,18 +46,19 @@ format: $(VENV)/.dev
 	$(VENV)/bin/ruff format .
 
 # Extracting strings needs GNU gettext (xgettext); compiling them needs only Python.
-# `make messages` updates every catalogue; `make messages-centers` only that app's.
-TOPDIRS := $(APPS) templates welcome_portal tests bench docs scripts static node_modules staticfiles var .venv
+# `make messages` updates every catalogue; `make messages-centers` only that app's (run inside the
+# app, whose locale/ comes first in LOCALE_PATHS); the project's catalogue takes templates/ and
+# welcome_portal/.
 messages: $(addprefix messages-,$(APPS)) messages-project
 
 messages-%: $(VENV)/.dev
 	mkdir -p $*/locale
-	$(PY) manage.py makemessages --locale de --locale en --no-obsolete --extension html,txt,py \
-		$(foreach d,$(filter-out $*,$(TOPDIRS)),--ignore '$(d)/*')
+	cd $* && ../$(PY) ../manage.py makemessages --locale de --locale en --no-obsolete \
+		--extension html,txt,py
 
 messages-project: $(VENV)/.dev
 	$(PY) manage.py makemessages --locale de --locale en --no-obsolete --extension html,txt,py \
-		$(foreach d,$(filter-out templates welcome_portal,$(TOPDIRS)),--ignore '$(d)/*')
+		$(foreach d,$(APPS) tests bench docs scripts static node_modules staticfiles var .venv,--ignore '$(d)/*')
 
 bench: $(VENV)/.dev
 	$(PY) bench/run_all.py

@@ -1,6 +1,6 @@
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connections, models
-from django.db.models import F, OuterRef, Q, Subquery, Value
+from django.db.models import F, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 
 from .search import fold
@@ -22,7 +22,11 @@ class CenterQuerySet(models.QuerySet):
         return self.filter(languages__code=language_code)
 
     def for_listing(self):
-        return self.select_related("state").prefetch_related("services", "languages")
+        """State, and `service_list`/`language_list` as plain lists (cheaper than managers)."""
+        return self.select_related("state").prefetch_related(
+            Prefetch("services", to_attr="service_list"),
+            Prefetch("languages", to_attr="language_list"),
+        )
 
     def search(self, term: str):
         """Full text (German stemming) plus trigram similarity of the name on PostgreSQL,

@@ -18,7 +18,7 @@ def fold(text: str) -> str:
 
 
 def center_document(center) -> str:
-    """The folded text a center is found by (needs state, services, languages loaded)."""
+    """The folded text a center is found by (a center from `Center.objects.for_listing()`)."""
     parts = [
         center.name,
         center.city,
@@ -34,6 +34,6 @@ def center_document(center) -> str:
         center.description_de,
         center.description_en,
     ]
-    parts += [f"{s.name_de} {s.name_en}" for s in center.services.all()]
-    parts += [f"{lang.name_de} {lang.name_en}" for lang in center.languages.all()]
+    parts += [f"{s.name_de} {s.name_en}" for s in center.service_list]
+    parts += [f"{lang.name_de} {lang.name_en}" for lang in center.language_list]
     return fold(" ".join(p for p in parts if p))

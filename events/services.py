@@ -201,6 +201,8 @@ def _notice_for(old: str, new: str) -> str | None:
 
 def registration_cancel(*, registration: Registration) -> list[Registration]:
     """The participant cancels; their seat goes to the first waitlisted of that mode."""
+    if registration.meeting.is_past:
+        raise RegistrationError(_("This meeting has already taken place."))
     if registration.status not in (Status.CONFIRMED, Status.WAITLISTED):
         raise RegistrationError(_("This registration cannot be cancelled any more."))
     return registration_set_status(registration=registration, status=Status.CANCELLED)
@@ -226,6 +228,8 @@ def registration_switch_mode(*, registration: Registration, mode: str) -> Regist
         old_mode = registration.attendance_mode
         if mode not in meeting.modes:
             raise RegistrationError(_("This meeting does not offer that kind of attendance."))
+        if meeting.is_past:
+            raise RegistrationError(_("This meeting has already taken place."))
         if registration.status not in (Status.CONFIRMED, Status.WAITLISTED):
             raise RegistrationError(_("Only active registrations can change attendance."))
         if mode == old_mode:
@@ -253,6 +257,7 @@ def registration_erase(*, registration: Registration) -> None:
     from .meetings import registrations_anonymise
 
     with transaction.atomic():
-        if registration.status in (Status.CONFIRMED, Status.WAITLISTED):
+        active = registration.status in (Status.CONFIRMED, Status.WAITLISTED)
+        if active and not registration.meeting.is_past:
             registration_cancel(registration=registration)
         registrations_anonymise(registrations=[registration])

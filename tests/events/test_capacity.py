@@ -1,5 +1,7 @@
 """Seats, the waiting list and promotion, through the registration services."""
 
+from datetime import timedelta
+
 import pytest
 from django.utils import translation
 
@@ -156,3 +158,21 @@ def test_status_moves_notify_the_participant(meeting, monkeypatch):
     services.registration_cancel(registration=first)
 
     assert sent == [("a@example.org", "cancelled"), ("c@example.org", "promoted")]
+
+
+def test_after_the_meeting_nobody_cancels_or_switches_but_data_can_be_erased(meeting):
+    registration = register(meeting, "a@example.org")
+    meeting.starts_at -= timedelta(days=400)
+    meeting.ends_at -= timedelta(days=400)
+    meeting.save()
+    registration.refresh_from_db()
+
+    with pytest.raises(services.RegistrationError, match="already taken place"):
+        services.registration_cancel(registration=registration)
+    with pytest.raises(services.RegistrationError, match="already taken place"):
+        services.registration_switch_mode(registration=registration, mode="online")
+    services.registration_erase(registration=registration)
+
+    registration.refresh_from_db()
+    assert registration.anonymised_at is not None
+    assert registration.status == "confirmed"

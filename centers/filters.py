@@ -17,8 +17,10 @@ class OptionsInlineSelect(forms.Select):
 class CenterFilter(django_filters.FilterSet):
     """The directory's filters; unknown values are reported and ignored, never an error."""
 
-    q = django_filters.CharFilter(label=_("Search"), method="filter_q")
-    near = django_filters.CharFilter(label=_("Town or postal code"), method="filter_near")
+    q = django_filters.CharFilter(label=_("Search"), method="filter_q", max_length=200)
+    near = django_filters.CharFilter(
+        label=_("Town or postal code"), method="filter_near", max_length=100
+    )
     state = django_filters.ChoiceFilter(
         label=_("Federal state"),
         field_name="state__code",

@@ -42,3 +42,8 @@ def test_postgres_search_stems_german_words_and_forgives_typos(client, demo_cent
 def test_postgres_search_ranks_name_matches_first(client, demo_centers):
     found = names(client.get("/en/centers/", {"q": "Leipzig"}))
     assert found[0] == "Welcome Center Leipzig Region"
+
+
+@pytest.mark.parametrize("term", ["!!!", "a & | ! b", "'\"", ":*", "x" * 300, "\u0000"])
+def test_odd_search_input_never_fails(client, demo_centers, term):
+    assert client.get("/en/centers/", {"q": term, "near": term}).status_code == 200

@@ -36,3 +36,15 @@ def test_every_events_string_has_a_german_translation():
         and ("fuzzy" in entry.flags or not (entry.msgstr or entry.msgstr_plural.get(0)))
     ]
     assert missing == []
+
+
+def test_every_translate_tag_of_the_events_templates_is_in_the_catalogue():
+    """Guards against a catalogue extracted without the app's templates."""
+    import re
+
+    templates = Path(__file__).parents[2] / "events/templates/events"
+    tag = re.compile(r"""\{% translate ["'](.+?)["'] %\}""")
+    own = [p for p in templates.rglob("*.html") if p.parent.name not in ("invitations", "email")]
+    wanted = {text for path in own for text in tag.findall(path.read_text())}
+    translated = {e.msgid for e in polib.pofile(str(CATALOGUE)) if e.msgstr}
+    assert wanted - translated == set()

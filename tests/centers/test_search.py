@@ -31,6 +31,15 @@ def test_search_without_match_says_so(client, demo_centers):
 
 
 @pytest.mark.postgres
+@pytest.mark.parametrize("term", ["Thueringen", "Thuringia", "Thüringen"])
+def test_postgres_full_text_finds_welcome_center_thuringia(client, demo_centers, term):
+    found = names(client.get("/en/centers/", {"q": term}))
+    assert found[0] in {"Welcome Center Thuringia", "Welcome Center Jena University"}
+    assert "Welcome Center Thuringia" in found
+    assert "Welcome Center Bavaria" not in found
+
+
+@pytest.mark.postgres
 def test_postgres_search_stems_german_words_and_forgives_typos(client, demo_centers):
     # "Beratungen" stems to "beratung" (German configuration); every demo center offers it.
     assert len(names(client.get("/en/centers/", {"q": "Beratungen"}))) == 20

@@ -107,7 +107,7 @@ class CeleryWorker:
             children = self.children()
             self.process.terminate()
             try:
-                self.process.wait(timeout=2)
+                self.process.wait(timeout=1)
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(timeout=5)

@@ -92,3 +92,6 @@ class RegistrationAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+from . import invitation_admin  # noqa: E402, F401  (registers the outbox models)

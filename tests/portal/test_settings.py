@@ -18,7 +18,9 @@ SHOW = (
     "'mail_host': getattr(s, 'EMAIL_HOST', ''), 'mail_port': s.EMAIL_PORT, "
     "'cache_at': s.CACHES['default'].get('LOCATION', '')}))"
 )
-CLEAN = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "EMAIL_URL"}}
+# The subprocesses see none of the variables under test, nor the browser tests' async switch.
+UNDER_TEST = {"DATABASE_URL", "REDIS_URL", "EMAIL_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+CLEAN = {k: v for k, v in os.environ.items() if k not in UNDER_TEST}
 
 
 def run(code: str, settings_module="welcome_portal.settings.dev", **env):

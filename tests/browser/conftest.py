@@ -18,10 +18,6 @@ from welcome_portal.celery import app as celery_app
 
 from .harness import SCREENSHOT_DIR, VIEWPORTS, RequestRecorder, Visitor
 
-# Playwright's sync API keeps an event loop in this thread; the ORM calls of the tests are
-# still synchronous and safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -45,6 +41,10 @@ def chromium():
     from playwright.sync_api import sync_playwright
 
     shutil.rmtree(SCREENSHOT_DIR, ignore_errors=True)
+    # Playwright's sync API keeps an event loop in this thread; the tests' ORM calls are still
+    # synchronous and safe. Only while Chromium runs: `check --deploy` refuses the variable.
+    saved_env = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     serialized = {
         alias: getattr(connections[alias], "_test_serialized_contents", None)
         for alias in connections
@@ -61,6 +61,10 @@ def chromium():
         )
         yield browser
         browser.close()
+    if saved_env is None:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = saved_env
 
 
 @pytest.fixture
@@ -93,7 +97,7 @@ def visitor(request, chromium, live_server, demo_data):
 
 
 @pytest.fixture
-def second_visitor(request, chromium, live_server, visitor):
+def second_visitor(chromium, live_server, visitor):
     """Another person (own cookies) at the same width as `visitor`."""
     context, person = _visitor(chromium, live_server, visitor.viewport)
     yield person

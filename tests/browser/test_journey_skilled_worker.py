@@ -33,6 +33,7 @@ def test_skilled_worker_finds_the_munich_center_and_reads_it_in_german(visitor):
     assert visitor.recorder.tiles == []
     visitor.show_map()
     expect(page.locator("[data-map-canvas] .leaflet-marker-icon").first).to_be_visible()
+    expect(page.locator("[data-map-canvas] img.leaflet-tile-loaded").first).to_be_attached()
     assert visitor.recorder.tiles, "the map requested no tiles"
     visitor.check("center-directory-map")
 

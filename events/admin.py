@@ -1,7 +1,15 @@
-from django.contrib import admin
-from django.utils.translation import gettext_lazy as _
+import json
 
+from django.contrib import admin, messages
+from django.http import HttpResponse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from accounts.audit import PersonalDataAdminMixin, record_access
+
+from .exports import own_data
 from .models import Meeting, Registration, Session, Speaker
+from .services import registration_erase
 
 
 class SessionInline(admin.TabularInline):
@@ -66,8 +74,12 @@ class SessionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
-    """Status changes belong on the organizer's dashboard, where the capacity rules apply."""
+class RegistrationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+    """Status changes belong on the organizer's dashboard, where the capacity rules apply.
+
+    Data subjects' requests are answered here: "export personal data" (Art. 15/20 DSGVO) and
+    "erase personal data" (Art. 17), each logged like every look at the list or a record.
+    """
 
     list_display = ("name", "email", "meeting", "attendance_mode", "status", "waitlist_position")
     list_filter = ("status", "attendance_mode", "meeting")
@@ -90,8 +102,35 @@ class RegistrationAdmin(admin.ModelAdmin):
         "updated_at",
     )
 
+    actions = ("export_personal_data", "erase_personal_data")
+
     def has_add_permission(self, request):
         return False
+
+    @admin.action(description=_("Export personal data (JSON)"), permissions=["view"])
+    def export_personal_data(self, request, queryset):
+        record_access(request, model=Registration, action="export")
+        data = [own_data(registration) for registration in queryset.select_related("meeting")]
+        response = HttpResponse(
+            json.dumps(data, ensure_ascii=False, indent=2),
+            content_type="application/json; charset=utf-8",
+        )
+        response["Content-Disposition"] = 'attachment; filename="personal-data.json"'
+        return response
+
+    @admin.action(description=_("Erase personal data"), permissions=["delete"])
+    def erase_personal_data(self, request, queryset):
+        record_access(request, model=Registration, action="erase")
+        erased = 0
+        for registration in queryset.filter(anonymised_at__isnull=True):
+            registration_erase(registration=registration)
+            erased += 1
+        self.message_user(
+            request,
+            ngettext("%(count)d registration erased.", "%(count)d registrations erased.", erased)
+            % {"count": erased},
+            messages.SUCCESS,
+        )
 
 
 from . import invitation_admin  # noqa: E402, F401  (registers the outbox models)

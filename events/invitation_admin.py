@@ -2,13 +2,15 @@
 
 from django.contrib import admin
 
+from accounts.audit import PersonalDataAdminMixin
+
 from .invitation_models import Invitation, OutboxMessage
 
 READ_ONLY = ("attempts", "last_error", "due_at", "claimed_at", "sent_at", "created_at")
 
 
 @admin.register(Invitation)
-class InvitationAdmin(admin.ModelAdmin):
+class InvitationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
     list_display = ("email", "name", "organisation", "meeting", "language", "status", "attempts")
     list_filter = ("status", "language", "meeting")
     search_fields = ("email", "name", "organisation")
@@ -21,7 +23,7 @@ class InvitationAdmin(admin.ModelAdmin):
 
 
 @admin.register(OutboxMessage)
-class OutboxMessageAdmin(admin.ModelAdmin):
+class OutboxMessageAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
     list_display = ("email", "kind", "meeting", "status", "attempts", "sent_at")
     list_filter = ("kind", "status", "meeting")
     search_fields = ("email",)

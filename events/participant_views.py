@@ -47,6 +47,14 @@ class PersonalPageView(TokenMixin, DetailView):
     template_name = "events/personal.html"
     context_object_name = "registration"
 
+    def dispatch(self, request, *args, **kwargs):
+        # An invitation's link opened without its /accept/ part leads to the invitation's page.
+        from .invitation_models import Invitation
+
+        if Invitation.objects.filter(token=kwargs["token"]).exists():
+            return redirect("events:invitation_accept", token=kwargs["token"])
+        return super().dispatch(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         registration = self.object
         meeting = registration.meeting

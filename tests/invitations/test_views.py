@@ -140,6 +140,13 @@ def test_decline_needs_a_post_so_link_scanners_decline_for_nobody(client, meetin
     assert inv.status == "declined"
 
 
+def test_an_invitation_link_without_its_accept_part_leads_to_the_invitation(client, meeting):
+    inv = Invitation.objects.create(meeting=meeting, email="ada@example.org", name="Ada")
+    response = client.get(reverse("events:personal", args=[inv.token]))
+    assert response.status_code == 302
+    assert response.url == reverse("events:invitation_accept", args=[inv.token])
+
+
 def test_unknown_token_gives_a_friendly_404(client):
     assert client.get(reverse("events:invitation_accept", args=["nope"])).status_code == 404
 

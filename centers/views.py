@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, UpdateView
 from django_filters.views import FilterView
 
+from accounts.permissions import can_edit_center
+
 from . import services
 from .filters import CenterFilter
 from .forms import CenterEditForm, OpeningHoursFormSet
@@ -102,8 +104,7 @@ class CenterDetailView(DetailView):
         center = self.object
         context["opening"] = opening_status(center)
         context["map_markers"] = map_markers([center])
-        user = self.request.user
-        context["can_edit"] = user.is_authenticated and center.editors.filter(pk=user.pk).exists()
+        context["can_edit"] = can_edit_center(self.request.user, center)
         return context
 
 
@@ -123,7 +124,7 @@ class CenterEditView(LoginRequiredMixin, UpdateView):
 
     def get_object(self, queryset=None):
         center = super().get_object(queryset)
-        if not center.editors.filter(pk=self.request.user.pk).exists():
+        if not can_edit_center(self.request.user, center):
             raise PermissionDenied
         return center
 

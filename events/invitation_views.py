@@ -7,11 +7,12 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
+from accounts.permissions import can_manage_meeting
+
 from . import invitation_services as services
 from .invitation_forms import AcceptForm, InviteForm
 from .invitation_models import Invitation
 from .models import Meeting, Registration
-from .permissions import can_manage_meeting
 from .services import RegistrationError
 
 

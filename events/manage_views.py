@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
+from accounts.permissions import can_manage_meeting
+
 from . import services
 from .exports import participants_dataset
 from .filters import RegistrationFilter
@@ -22,7 +24,6 @@ from .forms import (
 from .imports import parse_participants, participants_import
 from .meetings import meeting_copy_as_next_year
 from .models import Meeting, Registration
-from .permissions import can_manage_meeting
 from .views import seats_left
 
 PAGE_SIZE = 100

@@ -144,9 +144,18 @@ def test_responses_carry_a_strict_content_security_policy(client):
         "/en/partners/",
         "/en/events/",
         "/en/privacy/",
+        "/en/events/{meeting}/",
+        "/de/centers/{center}/",
+        "/en/partners/{partner}/",
+        "/en/centers/?near=Erfurt&q=Beratung",
     ],
 )
 def test_anonymous_visitors_get_no_cookie(client, url):
+    from tests.factories import CenterFactory, MeetingFactory, PartnerFactory
+
+    url = url.format(
+        meeting=MeetingFactory().slug, center=CenterFactory().slug, partner=PartnerFactory().slug
+    )
     response = client.get(url)
     assert response.status_code == 200
     assert not response.cookies, f"{url} set {list(response.cookies)}"

@@ -12,6 +12,7 @@ from django.views.generic import DetailView, ListView, UpdateView
 from django_filters.views import FilterView
 
 from accounts.permissions import can_edit_center
+from welcome_portal.listing import ForgivingPaginationMixin, map_markers
 
 from . import services
 from .filters import CenterFilter
@@ -19,14 +20,6 @@ from .forms import CenterEditForm, OpeningHoursFormSet
 from .hours import opening_status
 from .models import Center, ContactPerson, State
 from .vcard import center_vcard
-
-
-def map_markers(centers) -> list[dict]:
-    return [
-        {"name": c.name, "url": c.get_absolute_url(), "lat": c.latitude, "lon": c.longitude}
-        for c in centers
-        if c.has_coordinates
-    ]
 
 
 class CappedPaginator(Paginator):
@@ -43,7 +36,7 @@ class CappedPaginator(Paginator):
         return self.count > self.CAP
 
 
-class CenterListView(FilterView):
+class CenterListView(ForgivingPaginationMixin, FilterView):
     filterset_class = CenterFilter
     paginator_class = CappedPaginator
     queryset = Center.objects.active().for_listing()
@@ -67,12 +60,6 @@ class CenterListView(FilterView):
             # Ranking thousands of matches is slow and says little: alphabetical instead.
             paginator.object_list = queryset.order_by("name")
         return paginator
-
-    def paginate_queryset(self, queryset, page_size):
-        """A page number that is not a number or too big shows the first or last page."""
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -1,37 +1,25 @@
 """Pages of the invitations: the organizer's invitation dashboard and the invitee's answer."""
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
-from accounts.permissions import can_manage_meeting
-
 from . import invitation_services as services
 from .invitation_forms import AcceptForm, InviteForm
 from .invitation_models import Invitation
-from .models import Meeting, Registration
+from .manage_views import ManageMixin
+from .models import Registration
 from .services import RegistrationError
 
 
-class ManageMixin(LoginRequiredMixin):
-    """Organizers of this meeting and agency staff only."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        self.meeting = get_object_or_404(Meeting, slug=kwargs["slug"])
-        if not can_manage_meeting(request.user, self.meeting):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+class InvitationsMixin(ManageMixin):
+    """The dashboard's access rule, with the sending progress and the funnel."""
 
     def get_context_data(self, **kwargs):
         invitations = self.meeting.invitations.all()
         progress = invitations.progress()
         return super().get_context_data(
-            meeting=self.meeting,
             progress=progress,
             in_flight=progress["pending"] + progress["sending"],
             funnel=invitations.funnel(),
@@ -39,13 +27,13 @@ class ManageMixin(LoginRequiredMixin):
         )
 
 
-class InvitationProgressView(ManageMixin, TemplateView):
+class InvitationProgressView(InvitationsMixin, TemplateView):
     """The progress box alone, polled by htmx while invitations are going out."""
 
     template_name = "events/invitations/_progress.html"
 
 
-class InvitationManageView(ManageMixin, FormView):
+class InvitationManageView(InvitationsMixin, FormView):
     template_name = "events/invitations/manage.html"
     form_class = InviteForm
 
@@ -67,14 +55,14 @@ class InvitationManageView(ManageMixin, FormView):
         return redirect("events:manage_invitations", slug=self.meeting.slug)
 
 
-class InvitationResendFailedView(ManageMixin, View):
+class InvitationResendFailedView(InvitationsMixin, View):
     def post(self, request, slug):
         n = services.invitation_resend_failed(meeting=self.meeting)
         messages.success(request, _("%(n)d failed invitations are sent again.") % {"n": n})
         return redirect("events:manage_invitations", slug=slug)
 
 
-class InvitationRemindView(ManageMixin, View):
+class InvitationRemindView(InvitationsMixin, View):
     def post(self, request, slug):
         n = services.invitation_remind_now(meeting=self.meeting)
         messages.success(request, _("%(n)d reminders are being sent.") % {"n": n})

@@ -1,38 +1,21 @@
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from welcome_portal.listing import ForgivingPaginationMixin, map_markers
+
 from .filters import PartnerFilter, collation_key
 from .models import ContactPerson, Cooperation, Partner
 
 BRANCHES_SHOWN = 200
 
 
-def map_markers(partners) -> list[dict]:
-    return [
-        {
-            "name": p.name,
-            "url": p.get_absolute_url(),
-            "lat": float(p.latitude),
-            "lon": float(p.longitude),
-        }
-        for p in partners
-        if p.has_coordinates
-    ]
-
-
-class PartnerListView(FilterView):
+class PartnerListView(ForgivingPaginationMixin, FilterView):
     """The directory: a fixed number of queries (count, page, topics, three facets)."""
 
     filterset_class = PartnerFilter
     queryset = Partner.objects.for_directory()
     template_name = "partners/partner_list.html"
     paginate_by = 20
-
-    def paginate_queryset(self, queryset, page_size):
-        # An unknown or too large page number shows the nearest page instead of a 404.
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

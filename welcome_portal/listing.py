@@ -1,0 +1,24 @@
+"""Pieces shared by the public directories (centers, partners)."""
+
+
+def map_markers(places) -> list[dict]:
+    """The markers of templates/includes/map.html for objects with coordinates."""
+    return [
+        {
+            "name": place.name,
+            "url": place.get_absolute_url(),
+            "lat": float(place.latitude),
+            "lon": float(place.longitude),
+        }
+        for place in places
+        if place.has_coordinates
+    ]
+
+
+class ForgivingPaginationMixin:
+    """A page number that is not a number or too large shows the first or last page, not a 404."""
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()

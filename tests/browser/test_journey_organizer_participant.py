@@ -69,7 +69,9 @@ def organizer_adds_a_participant(visitor):
 
 def organizer_invites(visitor, meeting):
     page = visitor.page
-    visitor.open(f"/en/events/{meeting.slug}/manage/invitations/")
+    pages = page.get_by_role("navigation", name="Organizer pages")
+    visitor.follow(pages.get_by_role("link", name="Invitations"))
+    assert visitor.path == f"/en/events/{meeting.slug}/manage/invitations/"
     visitor.check("organizer-invitations")
     visitor.fill(
         page.get_by_label("List of people"),

@@ -1,6 +1,8 @@
 """Forms of the public pages and the organizer's dashboard. They validate; services write."""
 
 from django import forms
+from django.conf import settings
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from centers.models import Center
@@ -57,6 +59,20 @@ class ParticipantForm(forms.Form):
         if email and self.meeting.registrations.filter(email__iexact=email).exists():
             self.add_error("email", _("This e-mail address is already registered."))
         return cleaned
+
+
+class AddParticipantForm(ParticipantForm):
+    """The organizer's "add participant": also the language of the person's e-mails."""
+
+    language = forms.ChoiceField(
+        label=_("Language of the e-mails"),
+        choices=settings.LANGUAGES,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].initial = (get_language() or "de")[:2]
 
 
 class RegistrationForm(ParticipantForm):

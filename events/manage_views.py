@@ -15,9 +15,9 @@ from . import services
 from .exports import participants_dataset
 from .filters import RegistrationFilter
 from .forms import (
+    AddParticipantForm,
     CheckInSearchForm,
     ImportForm,
-    ParticipantForm,
     StatusForm,
     organisation_suggestions,
 )
@@ -79,7 +79,7 @@ class DashboardView(ManageMixin, TemplateView):
 
 
 class AddParticipantView(ManageMixin, FormView):
-    form_class = ParticipantForm
+    form_class = AddParticipantForm
     template_name = "events/manage/add.html"
 
     def get_form_kwargs(self):
@@ -99,6 +99,7 @@ class AddParticipantView(ManageMixin, FormView):
                 center=data["center"],
                 partner=data["partner"],
                 attendance_mode=data["attendance_mode"],
+                language=data["language"],
                 privacy_consent=False,
                 registered_by=self.request.user,
             )

@@ -132,6 +132,7 @@ class CooperationFactory(factory.django.DjangoModelFactory):
     partner = factory.SubFactory(PartnerFactory)
     kind = "information"
 
+
 # --- events -----------------------------------------------------------------------------------
 
 

@@ -23,7 +23,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-build: node_modules/.installed
+build: node_modules/.installed $(VENV)/.runtime
 	$(PY) manage.py compile_translations
 
 run: $(VENV)/.runtime

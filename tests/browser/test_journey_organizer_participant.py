@@ -63,6 +63,11 @@ def organizer_adds_a_participant(visitor):
     visitor.fill(page.get_by_label("E-mail address"), BOB)
     visitor.tab_to(page.get_by_label("on site"))
     page.keyboard.press("Space")
+    # The dashboard is in English; Bob reads German, so his e-mails go out in German.
+    # Tab enters a radio group at its checked button (English); the arrow keys choose.
+    visitor.tab_to(page.get_by_label("English", exact=True))
+    page.keyboard.press("ArrowUp")
+    expect(page.get_by_label("German", exact=True)).to_be_checked()
     visitor.follow(page.get_by_role("button", name="Add", exact=True))
     expect(page.get_by_role("status").first).to_contain_text("Bob Participant is registered")
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import new_token
+from .models import Addressee
 
 
 class Delivery(models.TextChoices):
@@ -63,7 +63,7 @@ class InvitationQuerySet(models.QuerySet):
         )
 
 
-class Invitation(Deliverable):
+class Invitation(Addressee, Deliverable):
     class Status(models.TextChoices):
         PENDING = "pending", _("pending")
         SENDING = "sending", _("sending")
@@ -72,35 +72,7 @@ class Invitation(Deliverable):
         ACCEPTED = "accepted", _("accepted")
         DECLINED = "declined", _("declined")
 
-    meeting = models.ForeignKey(
-        "events.Meeting",
-        verbose_name=_("meeting"),
-        on_delete=models.CASCADE,
-        related_name="invitations",
-    )
     name = models.CharField(_("name"), max_length=200, blank=True)
-    email = models.EmailField(_("e-mail address"))
-    organisation = models.CharField(_("organisation"), max_length=300, blank=True)
-    center = models.ForeignKey(
-        "centers.Center",
-        verbose_name=_("Welcome Center"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="invitations",
-    )
-    partner = models.ForeignKey(
-        "partners.Partner",
-        verbose_name=_("partner"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="invitations",
-    )
-    language = models.CharField(
-        _("language"), max_length=5, choices=settings.LANGUAGES, default="de"
-    )
-    token = models.CharField(_("personal token"), max_length=64, unique=True, default=new_token)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )

@@ -162,7 +162,40 @@ class Meeting(models.Model):
         )
 
 
-class Registration(models.Model):
+class Addressee(models.Model):
+    """Whom a meeting's e-mails go to: what a registration and an invitation share."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="%(class)ss"
+    )
+    email = models.EmailField(_("e-mail address"))
+    organisation = models.CharField(_("organisation"), max_length=300, blank=True)
+    center = models.ForeignKey(
+        "centers.Center",
+        verbose_name=_("Welcome Center"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="%(class)ss",
+    )
+    partner = models.ForeignKey(
+        "partners.Partner",
+        verbose_name=_("partner"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="%(class)ss",
+    )
+    language = models.CharField(
+        _("language"), max_length=5, choices=settings.LANGUAGES, default="de"
+    )
+    token = models.CharField(_("personal token"), max_length=64, unique=True, default=new_token)
+
+    class Meta:
+        abstract = True
+
+
+class Registration(Addressee):
     """One person's place (or wish for one) at a meeting."""
 
     class Status(models.TextChoices):
@@ -176,38 +209,13 @@ class Registration(models.Model):
     # Statuses that take a seat.
     SEATED = (Status.CONFIRMED, Status.ATTENDED)
 
-    meeting = models.ForeignKey(
-        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="registrations"
-    )
     name = models.CharField(_("name"), max_length=200)
-    email = models.EmailField(_("e-mail address"))
-    organisation = models.CharField(_("organisation"), max_length=300, blank=True)
-    center = models.ForeignKey(
-        "centers.Center",
-        verbose_name=_("Welcome Center"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="registrations",
-    )
-    partner = models.ForeignKey(
-        "partners.Partner",
-        verbose_name=_("partner"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="registrations",
-    )
     attendance_mode = models.CharField(
         _("attendance"), max_length=10, choices=AttendanceMode.choices
     )
     status = models.CharField(_("status"), max_length=12, choices=Status.choices)
     waitlist_position = models.PositiveIntegerField(
         _("position on the waiting list"), null=True, blank=True
-    )
-    token = models.CharField(_("personal token"), max_length=64, unique=True, default=new_token)
-    language = models.CharField(
-        _("language"), max_length=5, choices=settings.LANGUAGES, default="de"
     )
     privacy_consent_at = models.DateTimeField(_("privacy consent given"), null=True, blank=True)
     privacy_consent_version = models.CharField(

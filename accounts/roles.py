@@ -3,5 +3,3 @@
 AGENCY_STAFF = "Agency staff"
 CENTER_EDITORS = "Center editors"
 ORGANIZERS = "Organizers"
-
-ALL = (AGENCY_STAFF, CENTER_EDITORS, ORGANIZERS)

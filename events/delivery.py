@@ -9,18 +9,17 @@ Only a row whose SMTP transaction was in flight when the worker died can go out 
 import logging
 import secrets
 import smtplib
-from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import get_connection
-from django.core.mail.message import sanitize_address
+from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
 from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
 from .invitation_models import Delivery, Invitation, OutboxMessage
-from .mail import build_message
+from .mail import build_message, smtp_envelope
 
 logger = logging.getLogger(__name__)
 
@@ -134,47 +133,33 @@ def _settle_and_claim_in_one_statement(done, row) -> bool:
         return row is not None and cursor.fetchone() is not None
 
 
-def prepare(row) -> tuple:
-    """Build a row's e-mail and flatten it to bytes, as Django's SMTP backend would.
-
-    This is the CPU-heavy part of a message; `send_batch` does it in a helper thread while the
-    SMTP dialogue of the message before waits for the server. Building sends nothing.
-    """
-    message = build_message(row)
-    encoding = message.encoding or settings.DEFAULT_CHARSET
-    sender = sanitize_address(message.from_email, encoding)
-    recipients = [sanitize_address(address, encoding) for address in message.recipients()]
-    mime = message.message()
-    for part in mime.walk():
-        if part.is_multipart():
-            # A random boundary of 128 bits cannot occur in the parts by chance. Left unset, the
-            # generator invents one and compiles a new regular expression to check it against
-            # the whole text: a third of the cost of a message.
-            part.set_boundary(f"=_{secrets.token_hex(16)}")
-    return message, (sender, recipients, mime.as_bytes(linesep="\r\n"))
-
-
 class _Connection:
-    """One SMTP connection per batch, opened on the first message."""
+    """One connection of the configured e-mail backend per batch, opened on the first message.
+
+    Over SMTP a row goes out as the bytes of `smtp_envelope`; the console, file and in-memory
+    backends of development and tests take the e-mail object of `build_message`.
+    """
 
     def __init__(self):
-        self.backend = None
+        self.backend = get_connection(fail_silently=False)
+        self.smtp = isinstance(self.backend, SMTPBackend)
+        self.opened = False
 
-    def send(self, prepared: tuple) -> None:
-        if self.backend is None:
-            self.backend = get_connection(fail_silently=False)
+    def prepare(self, row):
+        return smtp_envelope(row) if self.smtp else build_message(row)
+
+    def send(self, prepared) -> None:
+        if not self.opened:
             self.backend.open()
-        message, envelope = prepared
-        smtp = getattr(self.backend, "connection", None)
-        if isinstance(smtp, smtplib.SMTP):
-            smtp.sendmail(*envelope)
-        else:  # the console, file and in-memory backends of development and tests
-            self.backend.send_messages([message])
+            self.opened = True
+        if self.smtp:
+            self.backend.connection.sendmail(*prepared)
+        else:
+            self.backend.send_messages([prepared])
 
     def close(self) -> None:
         try:
-            if self.backend is not None:
-                self.backend.close()
+            self.backend.close()
         except Exception:  # closing a broken connection may fail; nothing is lost
             logger.debug("closing the SMTP connection failed", exc_info=True)
 
@@ -189,8 +174,6 @@ def send_batch(*, kind: str, ids: list[int], retries: int = 0) -> list[int]:
     rows = model.objects.filter(pk__in=ids, status=PENDING).select_related(*RELATED[kind])
     rows = {row.pk: row for row in rows}
     connection, again, done = _Connection(), [], None
-    builder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mail-builder")
-    envelopes = {pk: builder.submit(prepare, row) for pk, row in rows.items()}
     try:
         for position, pk in enumerate(ids):
             row = rows.get(pk)
@@ -198,7 +181,7 @@ def send_batch(*, kind: str, ids: list[int], retries: int = 0) -> list[int]:
             if not won:
                 continue
             try:
-                prepared = envelopes[pk].result()
+                prepared = connection.prepare(row)
             except Exception as exc:  # a bug, not a delivery problem: never retried blindly
                 logger.exception("cannot build the e-mail of %s %s", kind, pk)
                 done = row, {"status": FAILED, "last_error": f"{type(exc).__name__}: {exc}"}
@@ -216,7 +199,6 @@ def send_batch(*, kind: str, ids: list[int], retries: int = 0) -> list[int]:
             else:
                 done = row, {"status": SENT, "sent_at": timezone.now(), "last_error": ""}
     finally:
-        builder.shutdown(cancel_futures=True)
         _settle_and_claim(done, None)
         connection.close()
     return again

@@ -4,7 +4,7 @@
 
 Uses its own database (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/wp_bench_invitations;
 created and migrated if needed), a private redis-server, ONE Celery worker (`--concurrency`
-pool processes, default 1)
+pool processes, default 2 as in the Procfile)
 and an SMTP sink (aiosmtpd) in its own process. Times `count` invitations from the organizer's
 click (rows written, tasks enqueued) until every row is marked sent, and a plain smtplib loop
 that sends one prebuilt invitation `count` times over one connection into the same sink, once
@@ -102,7 +102,9 @@ def plain_loop(count: int, sink_port: int, message: bytes) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=10_000)
-    parser.add_argument("--concurrency", type=int, default=1, help="pool processes of the worker")
+    parser.add_argument(
+        "--concurrency", type=int, default=2, help="pool processes of the worker (Procfile: 2)"
+    )
     args = parser.parse_args()
     ensure_database(os.environ["DATABASE_URL"])
 

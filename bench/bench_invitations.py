@@ -139,12 +139,12 @@ def main() -> None:
 def sample_message() -> bytes:
     """One real invitation e-mail as bytes, for the plain loop."""
     from events.invitation_models import Invitation
-    from events.mail import build_message
+    from events.mail import smtp_envelope
     from tests.factories import MeetingFactory
 
     meeting = MeetingFactory(slug=f"bench-invitations-sample-{time.time_ns()}")
     invitation = Invitation(meeting=meeting, email="sample@example.org", name="Sample", pk=0)
-    return build_message(invitation).message().as_bytes(linesep="\r\n")
+    return smtp_envelope(invitation)[2]
 
 
 if __name__ == "__main__":

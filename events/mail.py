@@ -205,6 +205,8 @@ def _from_skeleton(invitation: Invitation, recipient: str) -> bytes | None:
     if skeleton is None or not _TOKEN_CHARACTERS.fullmatch(invitation.token):
         return None
     data, boundaries = skeleton
+    if len(name.splitlines()) > 1 or any(b in name or b in recipient for b in boundaries):
+        return None
     values = {
         escape(_NAME): escape(name),
         _NAME: name,
@@ -213,8 +215,6 @@ def _from_skeleton(invitation: Invitation, recipient: str) -> bytes | None:
         _PK: str(invitation.pk),
         _DATE: formatdate(localtime=settings.EMAIL_USE_LOCALTIME),
     }
-    if len(name.splitlines()) > 1 or any(b in name or b in recipient for b in boundaries):
-        return None
     encoded = {stand_in.encode(): value.encode() for stand_in, value in values.items()}
     data = _STAND_IN.sub(lambda match: encoded[match.group()], data)
     # Django encodes a part quoted-printable once a line is longer than SMTP allows; a long

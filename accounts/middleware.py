@@ -6,13 +6,13 @@ from django.utils.translation import gettext as _
 from .permissions import needs_second_factor
 
 
-def is_protected_view(resolver_match) -> bool:
-    """The admin and the organizers' dashboards (URL names starting with "manage")."""
+def is_protected_view(resolver_match, view_func) -> bool:
+    """The admin, and every view that declares `requires_second_factor` (the organizers'
+    pages do, through their access mixin)."""
     if "admin" in resolver_match.namespaces:
         return True
-    return "events" in resolver_match.namespaces and (resolver_match.url_name or "").startswith(
-        "manage"
-    )
+    view_class = getattr(view_func, "view_class", view_func)
+    return bool(getattr(view_class, "requires_second_factor", False))
 
 
 class RequireSecondFactorMiddleware:
@@ -26,7 +26,8 @@ class RequireSecondFactorMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
-        if not (match and is_protected_view(match) and needs_second_factor(request.user)):
+        protected = match and is_protected_view(match, view_func)
+        if not (protected and needs_second_factor(request.user)):
             return None
         if Authenticator.objects.filter(user=request.user, type=Authenticator.Type.TOTP).exists():
             return None

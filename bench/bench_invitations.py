@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/wp_bench_invitations")
-os.environ["DJANGO_SETTINGS_MODULE"] = "tests.invitations.worker_settings"
+os.environ["DJANGO_SETTINGS_MODULE"] = "testing.worker_settings"
 os.environ.setdefault("DEBUG", "0")
 os.environ.setdefault("SECRET_KEY", "benchmark-only-not-secret")
 
@@ -41,7 +41,7 @@ def ensure_database(url: str) -> None:
 
 def start_sink() -> tuple[subprocess.Popen, int]:
     sink = subprocess.Popen(
-        [sys.executable, "-m", "tests.invitations.smtp_sink"],
+        [sys.executable, "-m", "testing.servers"],
         cwd=ROOT,
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
@@ -59,16 +59,13 @@ def stop_sink(sink: subprocess.Popen) -> int:
 def pipeline(count: int, tmp: Path, sink_port: int, concurrency: int) -> float:
     from celery import current_app
 
-    from events.invitation_models import Invitation
-    from events.invitation_services import invitation_create_many
-    from events.invitation_sources import Invitee
-    from events.models import Meeting
-    from tests.conftest import RedisServer
-    from tests.factories import MeetingFactory
-    from tests.invitations.worker import CeleryWorker
+    from events.models import Invitation, Meeting
+    from events.services import invitation_create_many
+    from events.services.invitees import Invitee
+    from testing.servers import CeleryWorker, RedisServer
 
     Meeting.objects.filter(slug__startswith="bench-invitations").delete()
-    meeting = MeetingFactory(slug=f"bench-invitations-{time.time_ns()}")
+    meeting = bench_meeting(f"bench-invitations-{time.time_ns()}")
     redis = RedisServer(tmp).start()
     current_app.conf.update(broker_url=redis.url, task_always_eager=False)
     worker = CeleryWorker(
@@ -138,13 +135,32 @@ def main() -> None:
 
 def sample_message() -> bytes:
     """One real invitation e-mail as bytes, for the plain loop."""
-    from events.invitation_models import Invitation
-    from events.mail import smtp_envelope
-    from tests.factories import MeetingFactory
+    from events.models import Invitation
+    from events.outbox.messages import smtp_envelope
 
-    meeting = MeetingFactory(slug=f"bench-invitations-sample-{time.time_ns()}")
+    meeting = bench_meeting(f"bench-invitations-sample-{time.time_ns()}")
     invitation = Invitation(meeting=meeting, email="sample@example.org", name="Sample", pk=0)
     return smtp_envelope(invitation)[2]
+
+
+def bench_meeting(slug: str):
+    """A published two-day meeting to invite people to."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from events.models import Meeting
+
+    starts = timezone.now() + timedelta(days=60)
+    return Meeting.objects.create(
+        title_de="Benchmark-Treffen",
+        title_en="Benchmark meeting",
+        slug=slug,
+        year=starts.year,
+        status=Meeting.Status.PUBLISHED,
+        starts_at=starts,
+        ends_at=starts + timedelta(days=1),
+    )
 
 
 if __name__ == "__main__":

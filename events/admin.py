@@ -8,7 +8,7 @@ from django.utils.translation import ngettext
 from accounts.audit import PersonalDataAdminMixin, record_access
 
 from .exports import own_data
-from .models import Meeting, Registration, Session, Speaker
+from .models import Invitation, Meeting, OutboxMessage, Registration, Session, Speaker
 from .services import registration_erase
 
 
@@ -133,4 +133,30 @@ class RegistrationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
         )
 
 
-from . import invitation_admin  # noqa: E402, F401  (registers the outbox models)
+# The outbox in the back office: read-only; the worker sends, the dashboard resends.
+READ_ONLY = ("attempts", "last_error", "due_at", "claimed_at", "sent_at", "created_at")
+
+
+@admin.register(Invitation)
+class InvitationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+    list_display = ("email", "name", "organisation", "meeting", "language", "status", "attempts")
+    list_filter = ("status", "language", "meeting")
+    search_fields = ("email", "name", "organisation")
+    list_select_related = ("meeting",)
+    raw_id_fields = ("center", "partner", "invited_by")
+    readonly_fields = ("meeting", "token", "status", "opened_at", "answered_at", *READ_ONLY)
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(OutboxMessage)
+class OutboxMessageAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+    list_display = ("email", "kind", "meeting", "status", "attempts", "sent_at")
+    list_filter = ("kind", "status", "meeting")
+    search_fields = ("email",)
+    list_select_related = ("meeting",)
+    readonly_fields = [f.name for f in OutboxMessage._meta.fields]
+
+    def has_add_permission(self, request):
+        return False

@@ -1,23 +1,29 @@
-"""The meeting and each of its sessions as an iCalendar file (times in Europe/Berlin)."""
+"""The one calendar builder: the meeting as iCalendar, for the download and the e-mails alike.
+
+With a programme, each session is an event (so no block spans the whole meeting over the
+sessions); without one, the meeting is. Times carry Europe/Berlin with its VTIMEZONE. UIDs are
+`session-<pk>@<host>` or `meeting-<pk>@<host>` (host of SITE_URL, without port), so a file
+imported twice updates the same entries. No online link: the file is public.
+"""
 
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from icalendar import Calendar, Event
 
+from .links import absolute, site_host
 from .models import Meeting
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
 
-def _event(uid: str, summary: str, start, end, *, description="", location="") -> Event:
+def _event(uid: str, summary: str, start, end, *, stamp, description="", location="") -> Event:
     event = Event()
     event.add("uid", uid)
     event.add("summary", summary)
     event.add("dtstart", start.astimezone(BERLIN))
     event.add("dtend", end.astimezone(BERLIN))
-    event.add("dtstamp", start.astimezone(BERLIN))
+    event.add("dtstamp", stamp)
     if description:
         event.add("description", description)
     if location:
@@ -25,36 +31,38 @@ def _event(uid: str, summary: str, start, end, *, description="", location="") -
     return event
 
 
-def meeting_calendar(meeting: Meeting, *, url: str) -> bytes:
-    """The .ics bytes: one event for the whole meeting and one per session (no online link:
-    the file is public; confirmed participants find the link on their personal page)."""
+def meeting_calendar(meeting: Meeting) -> bytes:
+    """The .ics bytes of a meeting (METHOD:PUBLISH: entries, not meeting requests)."""
     calendar = Calendar()
     calendar.add("prodid", "-//Welcome Portal//events//DE")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-timezone", "Europe/Berlin")
-    host = settings.SITE_URL.split("//")[-1]
-    whole = _event(
-        f"meeting-{meeting.pk}@{host}",
-        meeting.title,
-        meeting.starts_at,
-        meeting.ends_at,
-        description=meeting.description,
-        location=meeting.venue or meeting.get_format_display(),
-    )
-    whole.add("url", url)
-    calendar.add_component(whole)
-    for session in meeting.sessions.all():
-        start = datetime.combine(session.day, session.starts, tzinfo=BERLIN)
-        end = datetime.combine(session.day, session.ends, tzinfo=BERLIN)
+    calendar.add("method", "PUBLISH")
+    host, url, stamp = site_host(), absolute(meeting.get_absolute_url()), meeting.updated_at
+    sessions = list(meeting.sessions.prefetch_related("speakers"))
+    for session in sessions:
         speakers = ", ".join(speaker.name for speaker in session.speakers.all())
-        calendar.add_component(
-            _event(
-                f"session-{session.pk}@{host}",
-                f"{meeting.title}: {session.title}",
-                start,
-                end,
-                description="\n".join(filter(None, [speakers, session.description])),
-                location=session.room or meeting.venue or "online",
-            )
+        event = _event(
+            f"session-{session.pk}@{host}",
+            f"{meeting.title}: {session.title}",
+            datetime.combine(session.day, session.starts, tzinfo=BERLIN),
+            datetime.combine(session.day, session.ends, tzinfo=BERLIN),
+            stamp=stamp,
+            description="\n".join(filter(None, [speakers, session.description])),
+            location=session.room or meeting.venue or "online",
         )
+        event.add("url", url)
+        calendar.add_component(event)
+    if not sessions:
+        event = _event(
+            f"meeting-{meeting.pk}@{host}",
+            meeting.title,
+            meeting.starts_at,
+            meeting.ends_at,
+            stamp=stamp,
+            description=meeting.description,
+            location=meeting.venue or meeting.get_format_display(),
+        )
+        event.add("url", url)
+        calendar.add_component(event)
+    calendar.add_missing_timezones()
     return calendar.to_ical()

@@ -4,35 +4,22 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 from centers.models import Center
-from partners.models import Partner
+from partners.models import GOETHE_INSTITUT, Partner
 
 from .models import AttendanceMode, Registration
-
-
-def organisation_suggestions() -> list[str]:
-    """Names of centers and partners for the organisation field's <datalist> (two queries)."""
-    names = set(Center.objects.values_list("name", flat=True))
-    names.update(Partner.objects.values_list("name", flat=True))
-    return sorted(names)
-
-
-def link_organisation(name: str) -> dict:
-    """The center or partner whose name matches the organisation (case-insensitive), if any."""
-    name = name.strip()
-    if not name:
-        return {"center": None, "partner": None}
-    center = Center.objects.filter(name__iexact=name).first()
-    partner = None if center else Partner.objects.filter(name__iexact=name).first()
-    return {"center": center, "partner": partner}
+from .services import invitees as sources
+from .services.organisations import link_organisation
+from .services.people_lists import MAX_EMAIL, read_upload
 
 
 class ParticipantForm(forms.Form):
     """Name, e-mail, organisation and attendance mode: the organizer's "add participant"."""
 
     name = forms.CharField(label=_("Name"), max_length=200)
-    email = forms.EmailField(label=_("E-mail address"))
+    email = forms.EmailField(label=_("E-mail address"), max_length=MAX_EMAIL)
     organisation = forms.CharField(
         label=_("Organisation"),
         max_length=300,
@@ -112,23 +99,16 @@ class ImportForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_(
-            "Name, e-mail, organisation, attendance (on_site or online), separated by commas."
+            "Name, e-mail, organisation, attendance (on_site or online), separated by commas, "
+            "semicolons or tabs."
         ),
     )
     file = forms.FileField(label=_("or a CSV file"), required=False)
 
-    MAX_BYTES = 1_000_000
-
     def clean(self):
         cleaned = super().clean()
-        upload = cleaned.get("file")
-        if upload:
-            if upload.size > self.MAX_BYTES:
-                raise forms.ValidationError(_("The file is larger than 1 MB."))
-            try:
-                cleaned["text"] = upload.read().decode("utf-8-sig")
-            except UnicodeDecodeError as exc:
-                raise forms.ValidationError(_("The file is not a UTF-8 text file.")) from exc
+        if cleaned.get("file"):
+            cleaned["text"] = read_upload(cleaned["file"])
         if not cleaned.get("text", "").strip():
             raise forms.ValidationError(_("Paste participants or choose a CSV file."))
         return cleaned
@@ -136,3 +116,106 @@ class ImportForm(forms.Form):
 
 class CheckInSearchForm(forms.Form):
     q = forms.CharField(label=_("Name, e-mail or organisation"), required=False, max_length=200)
+
+
+class InviteForm(forms.Form):
+    """Collects invitees from a list and the directories; `invitees` holds them, marked."""
+
+    text = forms.CharField(
+        label=_("List of people"),
+        help_text=_(
+            "One per line: name, e-mail, organisation, language (de or en), separated by "
+            "commas, semicolons or tabs."
+        ),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        required=False,
+    )
+    upload = forms.FileField(
+        label=_("… or a CSV file with the same columns"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+    )
+    all_centers = forms.BooleanField(label=_("All active Welcome Centers"), required=False)
+    goethe_countries = forms.MultipleChoiceField(
+        label=_("Goethe-Institut branches in these countries"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+    last_year = forms.BooleanField(
+        label=_("Everyone who attended last year's meeting"), required=False
+    )
+    centers = forms.ModelMultipleChoiceField(
+        label=_("Selected Welcome Centers"),
+        queryset=Center.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+    partners = forms.ModelMultipleChoiceField(
+        label=_("Selected partners"),
+        queryset=Partner.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.meeting = meeting
+        self.fields["centers"].queryset = sources.active_centers().exclude(email="")
+        self.fields["partners"].queryset = Partner.objects.active().exclude(email="")
+        codes = set(
+            Partner.objects.active()
+            .filter(kind__slug=GOETHE_INSTITUT)
+            .values_list("country", flat=True)
+        )
+        self.fields["goethe_countries"].choices = [(c, n) for c, n in countries if c in codes]
+
+    def clean_upload(self):
+        upload = self.cleaned_data.get("upload")
+        return read_upload(upload) if upload else ""
+
+    def clean(self):
+        data = super().clean()
+        text = "\n".join(filter(None, [data.get("text", ""), data.get("upload", "")]))
+        invitees, errors = sources.parse_list(text)
+        if errors:
+            raise forms.ValidationError(errors)
+        if data.get("all_centers"):
+            invitees += sources.from_centers(sources.active_centers())
+        if data.get("goethe_countries"):
+            invitees += sources.from_partners(sources.goethe_branches(data["goethe_countries"]))
+        if data.get("last_year"):
+            invitees += sources.last_years_attendees(self.meeting)
+        if data.get("centers"):
+            invitees += sources.from_centers(data["centers"])
+        if data.get("partners"):
+            invitees += sources.from_partners(data["partners"])
+        if not invitees:
+            raise forms.ValidationError(_("Please name at least one person to invite."))
+        # The preview re-posts the list as text, so an upload need not be chosen again.
+        data["text"] = text
+        self.invitees = sources.mark(self.meeting, invitees)
+        return data
+
+
+class AcceptForm(forms.Form):
+    """Registration through a personal invitation: the e-mail address is the invited one."""
+
+    name = forms.CharField(label=_("Name"), max_length=200)
+    organisation = forms.CharField(label=_("Organisation"), max_length=300, required=False)
+    attendance_mode = forms.ChoiceField(label=_("I take part"), widget=forms.RadioSelect)
+    accessibility_needs = forms.CharField(
+        label=_("Accessibility needs (on site)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    privacy_consent = forms.BooleanField(label=_("I agree to the privacy notice."))
+    listing_consent = forms.BooleanField(
+        label=_("I may appear on the participant list."), required=False
+    )
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        modes = dict(AttendanceMode.choices)
+        self.fields["attendance_mode"].choices = [(m, modes[m]) for m in meeting.modes]
+        if len(meeting.modes) == 1:
+            self.fields["attendance_mode"].initial = meeting.modes[0]

@@ -8,7 +8,8 @@ harmless, because only rows still pending are claimed.
 from celery import shared_task
 from django.conf import settings
 
-from . import delivery, invitation_services
+from . import services
+from .outbox import delivery
 
 
 @shared_task(name="events.dispatch_outbox", ignore_result=True)
@@ -38,4 +39,10 @@ def sweep_outbox() -> None:
 @shared_task(name="events.send_due_reminders", ignore_result=True)
 def send_due_reminders() -> None:
     """Beat: record the reminders that are due (each at most once) and send them."""
-    invitation_services.reminders_record_due()
+    services.reminders_record_due()
+
+
+@shared_task(name="events.purge_personal_data", ignore_result=True)
+def purge_personal_data() -> int:
+    """Daily: anonymise registrations past their meeting's retention period (idempotent)."""
+    return services.personal_data_purge()

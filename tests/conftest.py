@@ -1,18 +1,18 @@
 """Shared fixtures, and the rule for tests that need a service.
 
-A test marked `postgres`, `redis`, `browser` or `java` is skipped with the reason when the service
-is missing, and fails instead when CI is set: CI must run every test.
+A test marked `postgres`, `redis`, `browser`, `gettext` or `java` is skipped with the reason
+when the service is missing, and fails instead when CI is set: CI must run every test.
 """
 
 import os
 import shutil
-import socket
-import subprocess
-import time
 from pathlib import Path
 
 import pytest
 from django.db import connection
+
+from testing.servers import CeleryWorker, RedisServer, SmtpSink
+from welcome_portal.celery import app as celery_app
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 IN_CI = bool(os.environ.get("CI"))
@@ -25,6 +25,8 @@ def _missing_service(item) -> str | None:
         return "needs Redis: redis-server is not installed"
     if item.get_closest_marker("browser") and not CHROMIUM.exists():
         return f"needs Chromium at {CHROMIUM} (apt-get install chromium)"
+    if item.get_closest_marker("gettext") and not shutil.which("xgettext"):
+        return "needs GNU gettext to extract strings (apt-get install gettext)"
     if item.get_closest_marker("java") and not shutil.which("java"):
         return "needs Java for the Nu HTML checker (apt-get install default-jre-headless)"
     return None
@@ -32,6 +34,7 @@ def _missing_service(item) -> str | None:
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "java: needs a Java runtime (the Nu HTML checker, vnu.jar)")
+    config.addinivalue_line("markers", "gettext: needs GNU gettext (xgettext) to extract strings")
 
 
 def pytest_runtest_setup(item):
@@ -42,53 +45,6 @@ def pytest_runtest_setup(item):
         pytest.skip(reason)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class RedisServer:
-    """A private redis-server on a free loopback port, stopped by its PID."""
-
-    def __init__(self, tmp_path: Path):
-        self.port = free_port()
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-        self._dir = tmp_path
-        self.process: subprocess.Popen | None = None
-
-    def start(self):
-        self.process = subprocess.Popen(
-            [
-                shutil.which("redis-server"),
-                "--port",
-                str(self.port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                str(self._dir),
-            ],
-            stdout=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                return self
-            except OSError:
-                time.sleep(0.05)
-        raise RuntimeError("private redis-server did not start")
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
-
-
 @pytest.fixture
 def private_redis(tmp_path):
     server = RedisServer(tmp_path).start()
@@ -96,3 +52,61 @@ def private_redis(tmp_path):
         yield server
     finally:
         server.stop()
+
+
+def point_celery_at(url: str | None):
+    """Make this process publish to `url` (None: run tasks in-process) and forget old pools."""
+    celery_app.conf.task_always_eager = url is None
+    celery_app.conf.broker_url = url or "memory://"
+    celery_app.conf.broker_connection_retry = False
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+
+
+@pytest.fixture
+def tasks_in_process():
+    """Celery tasks run in this process, whatever REDIS_URL says; restored afterwards."""
+    saved = (celery_app.conf.task_always_eager, celery_app.conf.broker_url)
+    point_celery_at(None)
+    yield celery_app.conf
+    celery_app.conf.task_always_eager, celery_app.conf.broker_url = saved
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+
+
+@pytest.fixture
+def broker(tasks_in_process, private_redis):
+    """A private redis-server that this process publishes to."""
+    point_celery_at(private_redis.url)
+    return private_redis
+
+
+@pytest.fixture
+def smtp_sink():
+    sink = SmtpSink().start()
+    try:
+        yield sink
+    finally:
+        sink.stop()
+
+
+@pytest.fixture
+def start_worker(broker, smtp_sink, tmp_path):
+    """Start a worker on the private Redis, sending into the sink: `start_worker(env={...})`."""
+    workers = []
+
+    def start(env: dict | None = None) -> CeleryWorker:
+        worker = CeleryWorker(
+            redis_url=broker.url,
+            email_url=smtp_sink.url,
+            log_path=tmp_path / "worker.log",
+            env=env,
+        )
+        workers.append(worker)
+        return worker.start()
+
+    yield start
+    for worker in workers:
+        worker.stop()
+    if workers:
+        print(workers[0].log())  # shown when the test fails

@@ -14,7 +14,6 @@ from django.core.management import call_command
 from django.db import connections
 
 from tests.conftest import CHROMIUM
-from welcome_portal.celery import app as celery_app
 
 from .harness import SCREENSHOT_DIR, VIEWPORTS, RequestRecorder, Visitor
 
@@ -68,14 +67,11 @@ def chromium():
 
 
 @pytest.fixture
-def demo_data(django_db_serialized_rollback, transactional_db):
+def demo_data(django_db_serialized_rollback, transactional_db, tasks_in_process):
     """The demo data with its accounts; fresh rate limits; Celery tasks run in-process."""
     call_command("seed_demo", with_accounts=True, stdout=io.StringIO())
     cache.clear()
-    eager = celery_app.conf.task_always_eager
-    celery_app.conf.task_always_eager = True
     yield
-    celery_app.conf.task_always_eager = eager
     cache.clear()
 
 

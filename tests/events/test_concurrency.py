@@ -42,7 +42,9 @@ def quick_threads(monkeypatch):
     """
     options = connection.settings_dict["OPTIONS"]
     monkeypatch.setitem(options, "options", "-c synchronous_commit=off -c TimeZone=UTC")
-    monkeypatch.setattr(services, "notify_registration_change", lambda registration, kind: None)
+    monkeypatch.setattr(
+        services.registrations, "registration_notify", lambda registration, kind: None
+    )
     switch_interval = sys.getswitchinterval()
     sys.setswitchinterval(0.0005)
     yield
@@ -104,15 +106,17 @@ def test_two_hundred_at_once_fill_fifty_seats_and_queue_the_rest_in_order(pool):
 
 
 def test_without_the_lock_the_same_rush_overbooks(pool, monkeypatch):
-    place_for = services.place_for
+    place_for = services.registrations.place_for
 
     def slow_place_for(meeting, mode):
         result = place_for(meeting, mode)
         time.sleep(0.01)  # the window between counting and writing that the lock closes
         return result
 
-    monkeypatch.setattr(services, "lock_meeting", lambda pk: Meeting.objects.get(pk=pk))
-    monkeypatch.setattr(services, "place_for", slow_place_for)
+    monkeypatch.setattr(
+        services.registrations, "lock_meeting", lambda pk: Meeting.objects.get(pk=pk)
+    )
+    monkeypatch.setattr(services.registrations, "place_for", slow_place_for)
     meeting = MeetingFactory(onsite_seats=SEATS)
 
     register_everyone(pool, meeting)

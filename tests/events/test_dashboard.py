@@ -185,8 +185,8 @@ def test_a_participant_added_by_the_organizer_gets_mail_in_the_chosen_language(
     client, meeting, organizer, language, subject
 ):
     """The dashboard is in English here; the person's e-mails follow the language chosen."""
-    from events.invitation_models import OutboxMessage
-    from events.mail import build_message
+    from events.models import OutboxMessage
+    from events.outbox.messages import build_message
 
     client.force_login(organizer)
     client.post(

@@ -51,7 +51,7 @@ def test_personal_link_stops_working_after_the_purge(client):
 
 def test_beat_runs_the_purge_daily(settings):
     entry = settings.CELERY_BEAT_SCHEDULE["events-purge-personal-data"]
-    from events.privacy_tasks import purge_personal_data
+    from events.tasks import purge_personal_data
 
     assert entry["task"] == purge_personal_data.name
     assert entry["schedule"] == 24 * 60 * 60

@@ -66,19 +66,29 @@ def test_meeting_page_shows_programme_by_day_seats_and_never_the_online_link(cli
     assert not response.cookies
 
 
-def test_calendar_parses_and_holds_the_meeting_and_every_session(client, meeting):
+def test_calendar_holds_every_session_and_no_block_over_them(client, meeting):
     sessions = SessionFactory.create_batch(3, meeting=meeting)
 
     response = client.get(f"/de/events/{meeting.slug}/calendar.ics")
 
     assert response["Content-Type"] == "text/calendar"
-    events = Calendar.from_ical(response.content).walk("VEVENT")
+    calendar = Calendar.from_ical(response.content)
+    events = calendar.walk("VEVENT")
     summaries = [str(event["summary"]) for event in events]
-    assert len(events) == 1 + len(sessions)
+    assert len(events) == len(sessions)
     for session in sessions:
         assert any(session.title_de in summary for summary in summaries)
-    assert str(events[1]["dtstart"].dt.tzinfo) == "Europe/Berlin"
+    assert str(events[0]["dtstart"].dt.tzinfo) == "Europe/Berlin"
+    assert [str(tz["tzid"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Berlin"]
     assert ONLINE_LINK.encode() not in response.content
+
+
+def test_calendar_of_a_meeting_without_programme_is_the_meeting(client, meeting):
+    response = client.get(f"/en/events/{meeting.slug}/calendar.ics")
+
+    (event,) = Calendar.from_ical(response.content).walk("VEVENT")
+    assert str(event["uid"]) == f"meeting-{meeting.pk}@127.0.0.1"
+    assert event["dtstart"].dt == meeting.starts_at
 
 
 @pytest.mark.parametrize(

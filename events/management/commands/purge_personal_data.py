@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from events.meetings import personal_data_purge
+from events.services import personal_data_purge
 
 
 class Command(BaseCommand):

@@ -1,0 +1,24 @@
+"""The events app's models, one module per sub-domain; import them from here."""
+
+from .invitations import Invitation, InvitationQuerySet
+from .meetings import AttendanceMode, Meeting, MeetingQuerySet, new_token
+from .outbox import Deliverable, Delivery, OutboxMessage
+from .programme import Session, Speaker
+from .registrations import Addressee, Registration, RegistrationQuerySet
+
+__all__ = [
+    "Addressee",
+    "AttendanceMode",
+    "Deliverable",
+    "Delivery",
+    "Invitation",
+    "InvitationQuerySet",
+    "Meeting",
+    "MeetingQuerySet",
+    "OutboxMessage",
+    "Registration",
+    "RegistrationQuerySet",
+    "Session",
+    "Speaker",
+    "new_token",
+]

@@ -1,0 +1,102 @@
+"""Where invitees come from: a pasted or uploaded list, or the directories."""
+
+from dataclasses import dataclass
+
+from django.db.models.functions import Lower
+from django.utils.translation import gettext as _
+
+from centers.models import Center
+from partners.models import GOETHE_INSTITUT, Partner
+
+from ..models import Invitation, Meeting, Registration
+from .people_lists import line_message, read_people
+
+NAME_LENGTH = Invitation._meta.get_field("name").max_length
+ORGANISATION_LENGTH = Invitation._meta.get_field("organisation").max_length
+
+GERMAN_SPEAKING = {"DE", "AT", "CH", "LI", "LU"}
+
+
+@dataclass
+class Invitee:
+    email: str
+    name: str = ""
+    organisation: str = ""
+    language: str = "de"
+    center_id: int | None = None
+    partner_id: int | None = None
+    duplicate: bool = False
+    already_invited: bool = False
+
+    @property
+    def key(self) -> str:
+        return self.email.lower()
+
+
+def parse_list(text: str) -> tuple[list[Invitee], list[str]]:
+    """Lines "name, e-mail, organisation, language" (see people_lists); (invitees, errors)."""
+    lines, errors = read_people(text, email_column=1)
+    invitees = []
+    for line in lines:
+        name, email, organisation = line.cell(0), line.cell(1), line.cell(2)
+        language = (line.cell(3) or "de").lower()[:2]
+        if not line.errors and language not in ("de", "en"):
+            line.errors.append(_("The language must be de or en."))
+        if len(name) > NAME_LENGTH or len(organisation) > ORGANISATION_LENGTH:
+            line.errors.append(_("The name or the organisation is too long."))
+        if line.errors:
+            errors.append(line_message(line))
+        else:
+            invitees.append(Invitee(email, name, organisation, language))
+    return invitees, errors
+
+
+def from_centers(centers) -> list[Invitee]:
+    """Welcome Centers by their e-mail address (in German)."""
+    return [Invitee(c.email, "", c.name, "de", center_id=c.pk) for c in centers.exclude(email="")]
+
+
+def active_centers():
+    return Center.objects.active().order_by("name")
+
+
+def from_partners(partners) -> list[Invitee]:
+    """Partners by their e-mail address; in English outside the German-speaking countries."""
+    return [
+        Invitee(
+            p.email,
+            "",
+            p.name,
+            "de" if p.country.code in GERMAN_SPEAKING else "en",
+            partner_id=p.pk,
+        )
+        for p in partners.exclude(email="")
+    ]
+
+
+def goethe_branches(countries: list[str]):
+    return Partner.objects.active().filter(kind__slug=GOETHE_INSTITUT, country__in=countries)
+
+
+def last_years_attendees(meeting: Meeting) -> list[Invitee]:
+    """Everyone who attended the same kind of meeting the year before."""
+    registrations = Registration.objects.filter(
+        meeting__kind=meeting.kind,
+        meeting__year=meeting.year - 1,
+        status=Registration.Status.ATTENDED,
+    ).order_by("name")
+    return [
+        Invitee(r.email, r.name, r.organisation, r.language, r.center_id, r.partner_id)
+        for r in registrations
+    ]
+
+
+def mark(meeting: Meeting, invitees: list[Invitee]) -> list[Invitee]:
+    """Mark repeated addresses and people already invited to this meeting (one query)."""
+    invited = set(meeting.invitations.annotate(key=Lower("email")).values_list("key", flat=True))
+    seen = set()
+    for invitee in invitees:
+        invitee.duplicate = invitee.key in seen
+        invitee.already_invited = invitee.key in invited
+        seen.add(invitee.key)
+    return invitees

@@ -1,0 +1,101 @@
+"""One reader for lists of people, pasted or uploaded: participants to add and people to invite.
+
+A list is what people paste from a spreadsheet or save from one: one person a line, the cells
+separated by tabs, semicolons or commas (the first line decides), with or without a header
+line. Every problem is a message about one line; nothing here touches the database.
+"""
+
+import csv
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils.translation import gettext as _
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_ROWS = 5000
+MAX_LINE = 2000  # characters; a person's line is far shorter
+MAX_EMAIL = 254  # what the e-mail columns hold (RFC 5321's path limit)
+
+
+@dataclass
+class Line:
+    number: int
+    cells: list[str]
+    errors: list[str] = field(default_factory=list)
+
+    def cell(self, index: int) -> str:
+        return self.cells[index] if index < len(self.cells) else ""
+
+
+def read_upload(upload) -> str:
+    """The text of an uploaded list; a message the user understands if it is not one."""
+    if upload.size > MAX_BYTES:
+        raise ValidationError(_("The file is larger than 2 MB."))
+    try:
+        return upload.read().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValidationError(_("Please save the file as UTF-8 text (CSV UTF-8).")) from None
+
+
+def _delimiter(first_line: str) -> str:
+    if "\t" in first_line:
+        return "\t"
+    return ";" if first_line.count(";") > first_line.count(",") else ","
+
+
+def _is_header(cells: list[str], email_column: int) -> bool:
+    """A first line whose e-mail cell names the column instead of holding an address."""
+    value = cells[email_column] if email_column < len(cells) else ""
+    return "@" not in value and "mail" in value.casefold()
+
+
+def read_people(text: str, *, email_column: int = 1) -> tuple[list[Line], list[str]]:
+    """(lines with their cells, messages about the whole list). Blank lines and a header line
+    are skipped; a line that cannot be read carries its message in `errors`. The e-mail cell is
+    checked here, for both kinds of list alike."""
+    if len(text.encode()) > MAX_BYTES:
+        return [], [_("The list is larger than 2 MB.")]
+    raw_lines = text.splitlines()
+    first = next((line for line in raw_lines if line.strip()), "")
+    delimiter = _delimiter(first)
+    lines: list[Line] = []
+    for number, raw in enumerate(raw_lines, start=1):
+        if not raw.strip():
+            continue
+        line = _read_line(number, raw, delimiter)
+        if not lines and not line.errors and _is_header(line.cells, email_column):
+            continue
+        if not line.errors:
+            _check_email(line, email_column)
+        lines.append(line)
+        if len(lines) > MAX_ROWS:
+            return lines[:MAX_ROWS], [_("At most %(n)d people at once.") % {"n": MAX_ROWS}]
+    return lines, []
+
+
+def _read_line(number: int, raw: str, delimiter: str) -> Line:
+    if "\0" in raw:
+        return Line(number, [], [_("This line contains a character that is not allowed.")])
+    if len(raw) > MAX_LINE:
+        return Line(number, [], [_("This line is too long.")])
+    try:
+        cells = next(csv.reader([raw], delimiter=delimiter), [])
+    except csv.Error:
+        return Line(number, [], [_("This line cannot be read.")])
+    return Line(number, [cell.strip() for cell in cells])
+
+
+def _check_email(line: Line, column: int) -> None:
+    email = line.cell(column)
+    try:
+        if len(email) > MAX_EMAIL:
+            raise ValidationError("too long")
+        validate_email(email)
+    except ValidationError:
+        line.errors.append(_("“%(value)s” is not an e-mail address.") % {"value": email[:100]})
+
+
+def line_message(line: Line) -> str:
+    """One line's problems as one sentence that names the line."""
+    return _("Line %(n)d: %(errors)s") % {"n": line.number, "errors": " ".join(line.errors)}

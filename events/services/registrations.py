@@ -1,0 +1,239 @@
+"""Writes on registrations: every change of a seat runs under a lock on the meeting's row.
+
+Registering, cancelling, switching attendance mode, organizer status moves and promotion from
+the waiting list each run in one transaction that first locks the meeting (`SELECT ... FOR
+UPDATE`) and only then counts seats, so two requests can never both take the last seat. On
+SQLite the lock is a no-op, but SQLite serialises writing transactions anyway.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F, Max, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..models import Meeting, Registration
+from .notices import registration_notify
+
+Status = Registration.Status
+
+PRIVACY_NOTICE_VERSION = "2026-01"
+LISTING_CONSENT_VERSION = "2026-01"
+
+
+class RegistrationError(ValidationError):
+    """A registration change that the rules forbid; the message is for the user."""
+
+
+def lock_meeting(meeting_pk: int) -> Meeting:
+    """The meeting's row, locked until the transaction ends: the capacity lock."""
+    return Meeting.objects.select_for_update().get(pk=meeting_pk)
+
+
+def place_for(meeting: Meeting, mode: str) -> tuple[str, int | None]:
+    """Status and waiting-list position for a newcomer in this mode; call under the lock."""
+    seats = meeting.seats_for(mode)
+    taken = Registration.objects.filter(meeting=meeting, attendance_mode=mode).aggregate(
+        seated=Count("pk", filter=Q(status__in=Registration.SEATED)),
+        last=Max("waitlist_position"),
+    )
+    if seats is None or taken["seated"] < seats:
+        return Status.CONFIRMED, None
+    return Status.WAITLISTED, (taken["last"] or 0) + 1
+
+
+def _waitlist_end(meeting: Meeting, mode: str) -> int:
+    registrations = Registration.objects.filter(meeting=meeting, attendance_mode=mode)
+    return (registrations.aggregate(last=Max("waitlist_position"))["last"] or 0) + 1
+
+
+def _leave_waitlist(registration: Registration) -> None:
+    """Close the gap a registration leaves on its waiting list."""
+    Registration.objects.filter(
+        meeting_id=registration.meeting_id,
+        attendance_mode=registration.attendance_mode,
+        status=Status.WAITLISTED,
+        waitlist_position__gt=registration.waitlist_position,
+    ).update(waitlist_position=F("waitlist_position") - 1)
+    registration.waitlist_position = None
+
+
+def _fill_free_seats(meeting: Meeting, mode: str) -> list[Registration]:
+    """Promote the first waitlisted of this mode while seats are free."""
+    promoted = []
+    while True:
+        first = Registration.objects.filter(meeting=meeting, attendance_mode=mode).waitlisted()
+        first = first.first()
+        if first is None or place_for(meeting, mode)[0] != Status.CONFIRMED:
+            return promoted
+        _leave_waitlist(first)
+        first.status = Status.CONFIRMED
+        first.save(update_fields=["status", "waitlist_position", "updated_at"])
+        registration_notify(registration=first, kind="promoted")
+        promoted.append(first)
+
+
+def _check_can_register(meeting: Meeting, *, email: str, locked_email, registered_by) -> None:
+    if locked_email is not None and email.casefold() != locked_email.casefold():
+        raise RegistrationError(_("Please register with the address the invitation went to."))
+    if registered_by is not None:
+        return
+    if locked_email is not None:
+        allowed = meeting.status == Meeting.Status.PUBLISHED and not meeting.is_past
+    else:
+        allowed = meeting.is_open_for_registration()
+    if not allowed:
+        raise RegistrationError(_("Registration for this meeting is not open."))
+
+
+def registration_create(
+    *,
+    meeting: Meeting,
+    name: str,
+    email: str,
+    attendance_mode: str,
+    organisation: str = "",
+    center=None,
+    partner=None,
+    language: str = "de",
+    privacy_consent: bool,
+    listing_consent: bool = False,
+    accessibility_needs: str = "",
+    registered_by=None,
+    locked_email: str | None = None,
+    notify: bool = True,
+) -> Registration:
+    """Register one person: confirmed while seats of that mode are left, else waitlisted.
+
+    `locked_email` is the address an invitation went to: the registration must use it, and
+    then an invitation-only meeting accepts it. `registered_by` (an organizer) may register
+    people whatever the registration period. `notify=False` (demo data) sends no notice.
+    Raises RegistrationError with a user message.
+    """
+    email = email.strip()
+    _check_can_register(
+        meeting, email=email, locked_email=locked_email, registered_by=registered_by
+    )
+    if attendance_mode not in meeting.modes:
+        raise RegistrationError(_("This meeting does not offer that kind of attendance."))
+    if not privacy_consent and registered_by is None:
+        raise RegistrationError(_("Please agree to the privacy notice."))
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            meeting = lock_meeting(meeting.pk)
+            status, position = place_for(meeting, attendance_mode)
+            registration = Registration.objects.create(
+                meeting=meeting,
+                name=name.strip(),
+                email=email,
+                organisation=organisation.strip(),
+                center=center,
+                partner=partner,
+                attendance_mode=attendance_mode,
+                status=status,
+                waitlist_position=position,
+                language=language,
+                privacy_consent_at=now if privacy_consent else None,
+                privacy_consent_version=PRIVACY_NOTICE_VERSION if privacy_consent else "",
+                listing_consent_at=now if listing_consent else None,
+                listing_consent_version=LISTING_CONSENT_VERSION if listing_consent else "",
+                accessibility_needs=accessibility_needs.strip(),
+                registered_by=registered_by,
+            )
+            if notify:
+                registration_notify(registration=registration, kind=status)
+    except IntegrityError as exc:  # the unique (meeting, lower(e-mail)) constraint
+        raise RegistrationError(_("This e-mail address is already registered.")) from exc
+    return registration
+
+
+def registration_set_status(*, registration: Registration, status: str) -> list[Registration]:
+    """Move a registration to another status under the capacity rules.
+
+    Taking a seat needs a free one; leaving a seat promotes the first waitlisted of that mode;
+    moving to the waiting list appends to its end. Returns the registrations promoted.
+    """
+    with transaction.atomic():
+        meeting = lock_meeting(registration.meeting_id)
+        registration.refresh_from_db()
+        old = registration.status
+        if old == status:
+            return []
+        mode = registration.attendance_mode
+        takes_seat = status in Registration.SEATED and old not in Registration.SEATED
+        if takes_seat and place_for(meeting, mode)[0] != Status.CONFIRMED:
+            raise RegistrationError(_("No seat is left for this kind of attendance."))
+        if old == Status.WAITLISTED:
+            _leave_waitlist(registration)
+        if status == Status.WAITLISTED:
+            registration.waitlist_position = _waitlist_end(meeting, mode)
+        registration.status = status
+        registration.attended_at = timezone.now() if status == Status.ATTENDED else None
+        registration.save()
+        if kind := _notice_for(old, status):
+            registration_notify(registration=registration, kind=kind)
+        return _fill_free_seats(meeting, mode)
+
+
+def _notice_for(old: str, new: str) -> str | None:
+    """Which notice a status move sends; check-in and declines send none."""
+    if new == Status.CANCELLED and old in (Status.CONFIRMED, Status.WAITLISTED):
+        return "cancelled"
+    if new == Status.CONFIRMED and old != Status.ATTENDED:
+        return "promoted" if old == Status.WAITLISTED else "confirmed"
+    if new == Status.WAITLISTED:
+        return "waitlisted"
+    return None
+
+
+def registration_cancel(*, registration: Registration) -> list[Registration]:
+    """The participant cancels; their seat goes to the first waitlisted of that mode."""
+    if registration.meeting.is_past:
+        raise RegistrationError(_("This meeting has already taken place."))
+    if registration.status not in Registration.ACTIVE:
+        raise RegistrationError(_("This registration cannot be cancelled any more."))
+    return registration_set_status(registration=registration, status=Status.CANCELLED)
+
+
+def registration_check_in(*, registration: Registration) -> Registration:
+    """Mark a confirmed participant as attended (idempotent)."""
+    if registration.status not in Registration.SEATED:
+        raise RegistrationError(_("Only confirmed participants can be checked in."))
+    registration_set_status(registration=registration, status=Status.ATTENDED)
+    return registration
+
+
+def registration_switch_mode(*, registration: Registration, mode: str) -> Registration:
+    """Switch between on-site and online attendance.
+
+    The person keeps being confirmed if the other mode has a free seat and otherwise joins the
+    end of its waiting list; a seat they free goes to the first waitlisted of the old mode.
+    """
+    with transaction.atomic():
+        meeting = lock_meeting(registration.meeting_id)
+        registration.refresh_from_db()
+        old_mode = registration.attendance_mode
+        if mode not in meeting.modes:
+            raise RegistrationError(_("This meeting does not offer that kind of attendance."))
+        if meeting.is_past:
+            raise RegistrationError(_("This meeting has already taken place."))
+        if registration.status not in Registration.ACTIVE:
+            raise RegistrationError(_("Only active registrations can change attendance."))
+        if mode == old_mode:
+            return registration
+        if registration.status == Status.WAITLISTED:
+            _leave_waitlist(registration)
+        registration.status, registration.waitlist_position = place_for(meeting, mode)
+        registration.attendance_mode = mode
+        registration.save()
+        registration_notify(registration=registration, kind="mode_switched")
+        _fill_free_seats(meeting, old_mode)
+    return registration
+
+
+def registration_withdraw_listing_consent(*, registration: Registration) -> None:
+    """The participant no longer wants to appear on the participant list."""
+    Registration.objects.filter(pk=registration.pk).update(
+        listing_consent_at=None, listing_consent_version="", updated_at=timezone.now()
+    )

@@ -1,0 +1,1 @@
+"""The pages of the events app: public, participant, organizer (manage) and invitations."""

@@ -1,0 +1,219 @@
+"""The organizer's dashboard: counts, participants, imports, exports, check-in, next year."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView, View
+
+from accounts.permissions import can_manage_meeting
+
+from .. import services
+from ..exports import participants_dataset
+from ..filters import RegistrationFilter
+from ..forms import AddParticipantForm, CheckInSearchForm, ImportForm, StatusForm
+from ..models import Meeting, Registration
+from ..services.organisations import organisation_suggestions
+from ..services.participants_import import parse_participants, participants_import
+
+PAGE_SIZE = 100
+
+
+class ManageMixin(LoginRequiredMixin):
+    """Organizers of this meeting and agency staff; anonymous visitors go to the login.
+    Every page with this mixin needs the second factor (accounts.middleware reads the flag)."""
+
+    requires_second_factor = True
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.meeting = get_object_or_404(Meeting, slug=kwargs["slug"])
+        if not can_manage_meeting(request.user, self.meeting):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(meeting=self.meeting, **kwargs)
+
+    def back(self):
+        return redirect("events:manage", self.meeting.slug)
+
+
+class DashboardView(ManageMixin, TemplateView):
+    template_name = "events/manage/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        registrations = self.meeting.registrations.select_related("center", "partner__kind")
+        table = RegistrationFilter(self.request.GET, queryset=registrations)
+        counts = self.meeting.registrations.counts_by_mode_and_status()
+        taken = {
+            mode: sum(n for status, n in by_status.items() if status in Registration.SEATED)
+            for mode, by_status in counts.items()
+        }
+        seats = {row["mode"]: row for row in self.meeting.seat_table(taken)}
+        statuses = Registration.Status
+        return super().get_context_data(
+            filter=table,
+            registrations=table.qs[:PAGE_SIZE],
+            total=table.qs.count(),
+            shown_limit=PAGE_SIZE,
+            counts=[
+                {
+                    "label": seats[mode]["label"],
+                    "seat": seats[mode],
+                    "by_status": [counts.get(mode, {}).get(status, 0) for status in statuses],
+                }
+                for mode in self.meeting.modes
+            ],
+            statuses=statuses,
+            **kwargs,
+        )
+
+
+class AddParticipantView(ManageMixin, FormView):
+    form_class = AddParticipantForm
+    template_name = "events/manage/add.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "meeting": self.meeting}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(suggestions=organisation_suggestions(), **kwargs)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            registration = services.registration_create(
+                meeting=self.meeting,
+                name=data["name"],
+                email=data["email"],
+                organisation=data["organisation"],
+                center=data["center"],
+                partner=data["partner"],
+                attendance_mode=data["attendance_mode"],
+                language=data["language"],
+                privacy_consent=False,
+                registered_by=self.request.user,
+            )
+        except services.RegistrationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("%(name)s is registered.") % {"name": registration.name})
+        return self.back()
+
+
+class ImportView(ManageMixin, FormView):
+    """First POST shows the preview; the second (with `confirm`) writes all rows or none."""
+
+    form_class = ImportForm
+    template_name = "events/manage/import.html"
+
+    def form_valid(self, form):
+        rows = parse_participants(form.cleaned_data["text"], meeting=self.meeting)
+        if "confirm" in self.request.POST and rows and not any(r.errors for r in rows):
+            try:
+                created = participants_import(
+                    meeting=self.meeting, rows=rows, registered_by=self.request.user
+                )
+            except (services.RegistrationError, ValidationError) as error:
+                form.add_error(None, error)
+            else:
+                messages.success(self.request, _("%(n)d participants added.") % {"n": len(created)})
+                return self.back()
+        return self.render_to_response(
+            self.get_context_data(
+                form=form,
+                rows=rows,
+                bad_rows=[r for r in rows if r.errors],
+                text=form.cleaned_data["text"],
+            )
+        )
+
+
+class StatusView(ManageMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, slug, pk):
+        registration = get_object_or_404(self.meeting.registrations, pk=pk)
+        form = StatusForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Please choose a status."))
+            return self.back()
+        try:
+            promoted = services.registration_set_status(
+                registration=registration, status=form.cleaned_data["status"]
+            )
+        except services.RegistrationError as error:
+            messages.error(request, " ".join(error.messages))
+            return self.back()
+        message = _("%(name)s: %(status)s.") % {
+            "name": registration.name,
+            "status": registration.get_status_display(),
+        }
+        if promoted:
+            names = ", ".join(r.name for r in promoted)
+            message += " " + _("Moved up from the waiting list: %(names)s.") % {"names": names}
+        messages.success(request, message)
+        return self.back()
+
+
+class ExportView(ManageMixin, View):
+    formats = {
+        "csv": "text/csv; charset=utf-8",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    }
+
+    def get(self, request, slug, fmt):
+        registrations = RegistrationFilter(
+            request.GET, queryset=self.meeting.registrations.all()
+        ).qs
+        data = participants_dataset(registrations).export(fmt)
+        response = HttpResponse(data, content_type=self.formats[fmt])
+        filename = f"{self.meeting.slug}-participants.{fmt}"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+
+class CheckInView(ManageMixin, TemplateView):
+    """Search for people to check in; the QR code on a personal page leads to one of them."""
+
+    template_name = "events/manage/checkin.html"
+
+    def get_context_data(self, **kwargs):
+        form = CheckInSearchForm(self.request.GET)
+        found = Registration.objects.none()
+        token = self.kwargs.get("token")
+        if token:
+            found = self.meeting.registrations.filter(token=token)
+        elif form.is_valid() and form.cleaned_data["q"].strip():
+            query = form.cleaned_data["q"].strip()
+            found = self.meeting.registrations.search(query)[:PAGE_SIZE]
+        return super().get_context_data(form=form, found=found, **kwargs)
+
+    def post(self, request, slug, token=None):
+        pk = request.POST.get("pk", "")
+        registration = get_object_or_404(
+            self.meeting.registrations, pk=pk if pk.isascii() and pk.isdigit() else 0
+        )
+        try:
+            services.registration_check_in(registration=registration)
+        except services.RegistrationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("%(name)s is checked in.") % {"name": registration.name})
+        return redirect("events:manage_checkin", self.meeting.slug)
+
+
+class CopyView(ManageMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, slug):
+        copy = services.meeting_copy_as_next_year(meeting=self.meeting)
+        messages.success(
+            request, _("Draft “%(title)s” created; it is not public yet.") % {"title": copy.title}
+        )
+        return redirect(reverse("events:manage", args=[copy.slug]))

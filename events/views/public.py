@@ -1,0 +1,88 @@
+"""Public pages: meetings, one meeting, its calendar, the registration form."""
+
+from itertools import groupby
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, FormView, TemplateView
+
+from .. import services
+from ..calendar import meeting_calendar
+from ..forms import RegistrationForm
+from ..models import Meeting
+from ..services.organisations import organisation_suggestions
+
+
+class MeetingListView(TemplateView):
+    template_name = "events/meeting_list.html"
+
+    def get_context_data(self, **kwargs):
+        public = Meeting.objects.public().select_related("host_center")
+        return super().get_context_data(upcoming=public.upcoming(), past=public.past(), **kwargs)
+
+
+class MeetingDetailView(DetailView):
+    queryset = Meeting.objects.public().select_related("host_center")
+
+    def get_context_data(self, **kwargs):
+        sessions = self.object.sessions.prefetch_related("speakers")
+        days = [(day, list(items)) for day, items in groupby(sessions, key=lambda s: s.day)]
+        speakers = {sp.pk: sp for _day, items in days for s in items for sp in s.speakers.all()}
+        return super().get_context_data(
+            days=days,
+            speakers=sorted(speakers.values(), key=lambda sp: sp.name),
+            seats=self.object.seat_table(),
+            registration_open=self.object.is_open_for_registration(),
+            **kwargs,
+        )
+
+
+def calendar_view(request, slug):
+    meeting = get_object_or_404(Meeting.objects.public(), slug=slug)
+    response = HttpResponse(meeting_calendar(meeting), content_type="text/calendar")
+    response["Content-Disposition"] = f'attachment; filename="{meeting.slug}.ics"'
+    return response
+
+
+class RegisterView(FormView):
+    form_class = RegistrationForm
+    template_name = "events/register.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.meeting = get_object_or_404(Meeting.objects.public(), slug=kwargs["slug"])
+        if not self.meeting.is_open_for_registration():
+            return render(request, "events/register_closed.html", {"meeting": self.meeting})
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "meeting": self.meeting}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            meeting=self.meeting, suggestions=organisation_suggestions(), **kwargs
+        )
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            registration = services.registration_create(
+                meeting=self.meeting,
+                name=data["name"],
+                email=data["email"],
+                organisation=data["organisation"],
+                center=data["center"],
+                partner=data["partner"],
+                attendance_mode=data["attendance_mode"],
+                language=(get_language() or "de")[:2],
+                privacy_consent=data["privacy_consent"],
+                listing_consent=data["listing_consent"],
+                accessibility_needs=data["accessibility_needs"],
+            )
+        except services.RegistrationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Thank you for registering."))
+        return redirect(registration)

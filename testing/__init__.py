@@ -1,0 +1,1 @@
+"""Helpers that the tests and bench/ share (real services on loopback)."""

@@ -1,0 +1,182 @@
+"""Invitations through a real Redis, a real Celery worker and a real SMTP server (aiosmtpd)."""
+
+import collections
+import re
+import time
+
+import pytest
+from django.urls import reverse
+
+from events import tasks
+from events.models import Invitation
+from events.services import invitation_create_many
+from events.services.invitees import Invitee
+from tests.factories import MeetingFactory, UserFactory
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.redis,
+    pytest.mark.django_db(transaction=True),
+]
+
+
+def people(n: int) -> list[Invitee]:
+    return [Invitee(f"person{i}@example.org", f"Person {i}") for i in range(n)]
+
+
+def wait_until(condition, timeout: float = 30):
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.1)
+
+
+def statuses(meeting) -> collections.Counter:
+    return collections.Counter(meeting.invitations.values_list("status", flat=True))
+
+
+def test_thousand_invitations_give_exactly_a_thousand_messages_to_the_right_addresses(
+    start_worker, smtp_sink
+):
+    meeting = MeetingFactory()
+    start_worker()
+    invitation_create_many(meeting=meeting, invitees=people(1000))
+
+    wait_until(lambda: statuses(meeting)["sent"] == 1000, timeout=90)
+    time.sleep(0.3)
+    assert smtp_sink.received == {f"person{i}@example.org": 1 for i in range(1000)}
+    email_of = dict(meeting.invitations.values_list("pk", "email"))
+    for rcpt, message in smtp_sink.messages:
+        invitation_pk = int(re.match(r"<invitation\.(\d+)\.", message["Message-ID"])[1])
+        assert message["To"] == rcpt == email_of[invitation_pk]
+        assert message["Auto-Submitted"] == "auto-generated"
+
+
+def _invite_and_kill_in_flight(start_worker, smtp_sink, env):
+    """Invite 30; the SMTP server holds person10's message; SIGKILL the worker's child then."""
+    meeting = MeetingFactory()
+    held = "person10@example.org"
+    smtp_sink.hold.add(held)
+    worker = start_worker(env={"INVITATION_STUCK_AFTER": "1", **env})
+    invitation_create_many(meeting=meeting, invitees=people(30))
+    assert smtp_sink.holding.wait(30)
+    worker.kill_child()
+    smtp_sink.hold.clear()
+    return meeting, Invitation.objects.get(email=held)
+
+
+def test_worker_killed_mid_send_loses_nothing_and_marks_the_message_in_flight_not_sent(
+    start_worker, smtp_sink
+):
+    meeting, in_flight = _invite_and_kill_in_flight(start_worker, smtp_sink, {})
+
+    # The pool restarts its child and the broker redelivers the task (reject on worker lost).
+    wait_until(lambda: smtp_sink.total == 29)
+    in_flight.refresh_from_db()
+    assert in_flight.status == "sending"  # never marked sent: nobody knows if it arrived
+    assert statuses(meeting) == {"sent": 29, "sending": 1}
+
+    time.sleep(1)  # older than INVITATION_STUCK_AFTER
+    tasks.sweep_outbox.delay()
+    wait_until(lambda: statuses(meeting) == {"sent": 30})
+    assert smtp_sink.received == {f"person{i}@example.org": 1 for i in range(30)}
+    assert smtp_sink.held_messages == [in_flight.email]  # the one that may arrive twice
+
+
+def test_whole_worker_killed_and_restarted_the_sweep_sends_the_rest_once(start_worker, smtp_sink):
+    meeting = MeetingFactory()
+    smtp_sink.hold.add("person10@example.org")
+    worker = start_worker(env={"INVITATION_STUCK_AFTER": "1"})
+    invitation_create_many(meeting=meeting, invitees=people(30))
+    assert smtp_sink.holding.wait(30)
+    worker.kill()  # parent and child: nobody is left to hand the task back
+    smtp_sink.hold.clear()
+
+    start_worker(env={"INVITATION_STUCK_AFTER": "1"})
+    time.sleep(1)
+    assert smtp_sink.total == 10  # Redis keeps the unacknowledged task for its visibility timeout
+    tasks.sweep_outbox.delay()
+    wait_until(lambda: statuses(meeting) == {"sent": 30})
+    assert smtp_sink.received == {f"person{i}@example.org": 1 for i in range(30)}
+
+
+def test_control_without_reject_on_worker_lost_or_sweep_the_kill_loses_mail(
+    start_worker, smtp_sink
+):
+    meeting, _ = _invite_and_kill_in_flight(start_worker, smtp_sink, {"REJECT_ON_WORKER_LOST": "0"})
+
+    time.sleep(3)
+    assert smtp_sink.total == 10  # person0 … person9, then nothing
+    assert statuses(meeting) == {"pending": 19, "sending": 1, "sent": 10}
+
+
+def test_task_delivered_twice_sends_nothing_twice(start_worker, smtp_sink):
+    meeting = MeetingFactory()
+    rows = Invitation.objects.bulk_create(
+        Invitation(meeting=meeting, email=f"person{i}@example.org") for i in range(50)
+    )
+    ids = [row.pk for row in rows]
+    for _ in range(2):  # the broker delivers the same batch twice
+        tasks.send_outbox_batch.apply_async(args=["invitation", ids])
+    start_worker()
+
+    wait_until(lambda: statuses(meeting) == {"sent": 50})
+    time.sleep(1)  # the second delivery has run by now, too
+    assert smtp_sink.received == {f"person{i}@example.org": 1 for i in range(50)}
+
+
+def test_temporary_smtp_errors_for_a_tenth_are_retried_until_all_arrive(start_worker, smtp_sink):
+    meeting = MeetingFactory()
+    deferred = {f"person{i}@example.org" for i in range(0, 100, 10)}
+    smtp_sink.defer = dict.fromkeys(deferred, 2)  # 451 twice, then accepted
+    start_worker()
+    invitation_create_many(meeting=meeting, invitees=people(100))
+
+    wait_until(lambda: statuses(meeting) == {"sent": 100})
+    assert smtp_sink.received == {f"person{i}@example.org": 1 for i in range(100)}
+    assert sum(smtp_sink.deferred.values()) == 20
+    attempts = dict(meeting.invitations.values_list("email", "attempts"))
+    assert {attempts[a] for a in deferred} == {3}
+
+
+def test_permanent_smtp_error_fails_that_invitation_with_the_reason_and_sends_the_rest(
+    start_worker, smtp_sink
+):
+    meeting = MeetingFactory()
+    smtp_sink.reject.add("person7@example.org")
+    start_worker()
+    invitation_create_many(meeting=meeting, invitees=people(20))
+
+    wait_until(lambda: statuses(meeting) == {"sent": 19, "failed": 1})
+    failed = meeting.invitations.get(status="failed")
+    assert failed.email == "person7@example.org"
+    assert failed.attempts == 1  # no retry for a permanent error
+    assert failed.last_error.startswith("550")
+    assert smtp_sink.total == 19
+
+
+def test_redis_down_while_inviting_the_request_succeeds_and_the_sweep_delivers_later(
+    client, broker, start_worker, smtp_sink
+):
+    organizer = UserFactory()
+    meeting = MeetingFactory()
+    meeting.organizers.add(organizer)
+    client.force_login(organizer)
+    broker.stop()
+
+    response = client.post(
+        reverse("events:manage_invitations", args=[meeting.slug]),
+        {
+            "text": "\n".join(f"Person {i}, person{i}@example.org" for i in range(20)),
+            "confirm": "1",
+        },
+    )
+
+    assert response.status_code == 302
+    assert statuses(meeting) == {"pending": 20}
+    broker.start()
+    start_worker(env={"INVITATION_STUCK_AFTER": "0"})
+    tasks.sweep_outbox.delay()
+    wait_until(lambda: statuses(meeting) == {"sent": 20})
+    time.sleep(0.5)
+    assert smtp_sink.received == {f"person{i}@example.org": 1 for i in range(20)}

@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 APPS := accounts centers partners events
 
-.PHONY: build messages-project run test lint format messages bench run-services clean
+.PHONY: build messages-project run test lint format messages bench bench-quick run-services clean
 
 $(VENV)/bin/activate:
 	$(shell command -v $(PYTHON) || echo python3) -m venv $(VENV)
@@ -39,6 +39,7 @@ test: $(VENV)/.dev
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	$(PY) manage.py makemigrations --check --dry-run
 
 format: $(VENV)/.dev
@@ -58,10 +59,16 @@ messages-%: $(VENV)/.dev
 
 messages-project: $(VENV)/.dev
 	$(PY) manage.py makemessages --locale de --locale en --no-obsolete --extension html,txt,py \
-		$(foreach d,$(APPS) tests bench docs scripts static node_modules staticfiles var .venv,--ignore '$(d)/*')
+		$(foreach d,$(APPS) tests testing bench docs scripts static node_modules staticfiles var .venv,--ignore '$(d)/*')
 
+# Every benchmark with its full load (figures for docs/benchmarks.md); bench-quick: a smoke run.
 bench: $(VENV)/.dev
-	$(PY) bench/run_all.py
+	$(MAKE) build
+	$(PY) -m bench
+
+bench-quick: $(VENV)/.dev
+	$(MAKE) build
+	$(PY) -m bench --quick
 
 run-services: $(VENV)/.dev
 	$(MAKE) build

@@ -1,5 +1,9 @@
 """Demo accounts for seed_demo (idempotent)."""
 
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP
 from django.conf import settings
 from django.contrib.auth.models import Group
 
@@ -24,8 +28,6 @@ DEMO_ACCOUNTS = {
 
 def seed_accounts() -> dict[str, User]:
     """Create or refresh the three demo accounts with a verified e-mail address."""
-    from allauth.account.models import EmailAddress
-
     users = {}
     for email, spec in DEMO_ACCOUNTS.items():
         user, _created = User.objects.update_or_create(
@@ -46,10 +48,6 @@ def seed_accounts() -> dict[str, User]:
 
 def _give_demo_authenticator(user) -> None:
     """A TOTP authenticator with DEMO_TOTP_SECRET, so that demos and browser tests can log in."""
-    from allauth.mfa.models import Authenticator
-    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
-    from allauth.mfa.totp.internal.auth import TOTP
-
     if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
         TOTP.activate(user, settings.DEMO_TOTP_SECRET)
     RecoveryCodes.activate(user)

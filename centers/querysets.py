@@ -35,7 +35,7 @@ class CenterQuerySet(models.QuerySet):
         if not folded:
             return self
         if connections[self.db].vendor == "postgresql":
-            from .models import CenterSearch
+            from .models import CenterSearch  # noqa: PLC0415  (models.py imports this module)
 
             query = SearchQuery(folded, config="german", search_type="websearch")
             # Two id sets, each found through its own GIN index; an OR across the join

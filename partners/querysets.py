@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import override
 from django_countries import countries
 
 STALE_AFTER = timedelta(days=365)
@@ -12,8 +13,6 @@ STALE_AFTER = timedelta(days=365)
 
 def countries_named(term: str) -> list[str]:
     """ISO codes of the countries whose German or English name contains `term`."""
-    from django.utils.translation import override
-
     term = term.casefold()
     codes = set()
     for lang in ("de", "en"):

@@ -77,7 +77,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def database_url() -> str:
     """The URL of this process's database (in tests the one pytest-django created), for other
     processes."""
-    from django.db import connection
+    from django.db import connection  # noqa: PLC0415  (Django is set up by the caller)
 
     s = connection.settings_dict
     auth = s["USER"] + (f":{s['PASSWORD']}" if s["PASSWORD"] else "")

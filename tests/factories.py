@@ -3,8 +3,14 @@
 from datetime import time, timedelta
 
 import factory
+from allauth.mfa.totp.internal.auth import TOTP
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.utils import timezone
+
+from accounts import roles
+
+TOTP_SECRET = "JBSWY3DPEHPK3PXP"
 
 # --- accounts ---------------------------------------------------------------------------------
 
@@ -13,10 +19,53 @@ class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = settings.AUTH_USER_MODEL
         django_get_or_create = ("email",)
+        skip_postgeneration_save = True
 
     email = factory.Sequence(lambda n: f"user{n}@example.org")
     name = factory.Faker("name")
     password = factory.django.Password("correct-horse-battery")
+
+    @factory.post_generation
+    def role(obj, create, extracted, **kwargs):
+        """`UserFactory(role=roles.ORGANIZERS)`: the user joins that group."""
+        _join(obj, create, extracted)
+
+    @factory.post_generation
+    def totp(obj, create, extracted, **kwargs):
+        """`UserFactory(totp=True)`: an authenticator with TOTP_SECRET, as the admin and the
+        organizer pages require."""
+        if create and extracted:
+            TOTP.activate(obj, TOTP_SECRET)
+
+
+def _join(user, create: bool, role: str | None) -> None:
+    if create and role:
+        user.groups.add(Group.objects.get(name=role))
+
+
+class StaffFactory(UserFactory):
+    """Agency staff with the second factor: ready for the admin."""
+
+    is_staff = True
+
+    @factory.post_generation
+    def role(obj, create, extracted, **kwargs):
+        _join(obj, create, extracted or roles.AGENCY_STAFF)
+
+    @factory.post_generation
+    def totp(obj, create, extracted, **kwargs):
+        if create and extracted is not False:
+            TOTP.activate(obj, TOTP_SECRET)
+
+
+class OrganizerFactory(StaffFactory):
+    """An organizer with the second factor; add them to a meeting's organizers."""
+
+    is_staff = False
+
+    @factory.post_generation
+    def role(obj, create, extracted, **kwargs):
+        _join(obj, create, extracted or roles.ORGANIZERS)
 
 
 # --- centers ----------------------------------------------------------------------------------
@@ -181,3 +230,26 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     status = "confirmed"
     privacy_consent_at = factory.LazyFunction(timezone.now)
     privacy_consent_version = "2026-01"
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    """A pending invitation (the worker has not sent it)."""
+
+    class Meta:
+        model = "events.Invitation"
+
+    meeting = factory.SubFactory(MeetingFactory)
+    email = factory.Sequence(lambda n: f"invitee{n}@example.org")
+    name = factory.Faker("name")
+
+
+class OutboxMessageFactory(factory.django.DjangoModelFactory):
+    """A pending notice about a registration."""
+
+    class Meta:
+        model = "events.OutboxMessage"
+
+    registration = factory.SubFactory(RegistrationFactory)
+    meeting = factory.LazyAttribute(lambda m: m.registration.meeting)
+    email = factory.LazyAttribute(lambda m: m.registration.email)
+    kind = "confirmed"

@@ -19,7 +19,7 @@ def enqueue(kind: str, ids: list[int]) -> None:
     """Hand rows to the broker; if it is down, log it: the sweep picks the rows up later."""
     # Tasks sit above services (they call them); the task is needed only when rows are handed
     # out, so it is looked up here rather than imported at the top.
-    from ..tasks import dispatch_outbox
+    from ..tasks import dispatch_outbox  # noqa: PLC0415
 
     try:
         dispatch_outbox.apply_async(args=[kind, ids], retry=False)

@@ -16,8 +16,7 @@ def test_seed_demo_creates_the_2020_meeting_and_an_open_upcoming_one_idempotentl
     assert past.ends_at.date().isoformat() == "2020-12-01"
     assert past.sessions.filter(kind="research_presentation", day="2020-12-01").count() == 2
     assert past.sessions.filter(title_en__icontains="Skilled Immigration Act").exists()
-    if past.host_center:
-        assert past.host_center.slug == "welcome-center-thuringia"
+    assert past.host_center.slug == "welcome-center-thuringia"
 
     upcoming = Meeting.objects.upcoming().get(kind="federal_meeting")
     assert upcoming.is_open_for_registration()

@@ -148,7 +148,10 @@ def test_an_invitation_link_without_its_accept_part_leads_to_the_invitation(clie
 
 
 def test_unknown_token_gives_a_friendly_404(client):
-    assert client.get(reverse("events:invitation_accept", args=["nope"])).status_code == 404
+    response = client.get(reverse("events:invitation_accept", args=["nope"]))
+
+    assert response.status_code == 404
+    assert "This personal link is unknown or no longer valid" in response.content.decode()
 
 
 def test_funnel_counts_invited_sent_opened_registered_attended(organizer_client, meeting):

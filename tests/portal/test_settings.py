@@ -42,7 +42,7 @@ def test_without_environment_the_embedded_defaults_apply():
     assert shown["name"].endswith("var/welcome_portal.sqlite3")
     assert shown["eager"] is True
     assert shown["cache"].endswith("LocMemCache")
-    assert shown["mail"] == "welcome_portal.mail.ConsoleAndFileBackend"
+    assert shown["mail"] == "welcome_portal.email_backend.ConsoleAndFileBackend"
 
 
 def test_environment_urls_configure_postgres_redis_and_smtp():
@@ -124,3 +124,23 @@ def test_prod_settings_pass_the_deployment_checklist():
         timeout=60,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_without_email_url_each_message_gets_a_file_of_its_own(tmp_path, capsys):
+    from django.core import mail
+
+    from welcome_portal.email_backend import ConsoleAndFileBackend
+
+    backend = ConsoleAndFileBackend(file_path=tmp_path)
+    messages = [
+        mail.EmailMessage(f"Subject {n}", "Body", "portal@example.org", [f"p{n}@example.org"])
+        for n in range(3)
+    ]
+    backend.open()
+    assert backend.send_messages(messages) == 3
+    backend.close()
+
+    files = sorted(tmp_path.glob("*.eml"))
+    assert len(files) == 3
+    assert sorted(f.read_text().count("Subject: Subject") for f in files) == [1, 1, 1]
+    assert "Subject: Subject 2" in capsys.readouterr().out

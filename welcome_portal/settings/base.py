@@ -199,7 +199,7 @@ DEFAULT_FROM_EMAIL = env_str(
     "DEFAULT_FROM_EMAIL", "Welcome Portal <noreply@welcome-portal.example>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-EMAIL_BACKEND = "welcome_portal.mail.ConsoleAndFileBackend"
+EMAIL_BACKEND = "welcome_portal.email_backend.ConsoleAndFileBackend"
 EMAIL_FILE_PATH = VAR_DIR / "mail"
 EMAIL_TIMEOUT = 10
 globals().update(email_from_env())

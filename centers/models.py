@@ -78,6 +78,10 @@ class Center(models.Model):
         TEMPORARILY_CLOSED = "temporarily_closed", _("temporarily closed")
         CLOSED = "closed", _("closed")
 
+    # Part of the network: listed in the directory, counted on the states page, shown beside
+    # cooperations, invited to meetings. A temporarily closed center still is.
+    ACTIVE_STATUSES = (Status.ACTIVE, Status.TEMPORARILY_CLOSED)
+
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.REGIONAL)

@@ -10,7 +10,8 @@ EARTH_RADIUS_KM = 6371.0
 
 class CenterQuerySet(models.QuerySet):
     def active(self):
-        return self.exclude(status="closed")
+        """Centers of the network (Center.ACTIVE_STATUSES): closed ones are gone."""
+        return self.filter(status__in=self.model.ACTIVE_STATUSES)
 
     def in_state(self, code: str):
         return self.filter(state__code=code)

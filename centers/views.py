@@ -133,7 +133,7 @@ class CenterEditView(LoginRequiredMixin, UpdateView):
 
 class StateListView(ListView):
     queryset = State.objects.annotate(
-        center_count=Count("centers", filter=~Q(centers__status=Center.Status.CLOSED))
+        center_count=Count("centers", filter=Q(centers__status__in=Center.ACTIVE_STATUSES))
     )
 
 

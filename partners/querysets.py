@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import override
 from django_countries import countries
 
+from centers.models import Center
+
 STALE_AFTER = timedelta(days=365)
 
 
@@ -70,7 +72,7 @@ class CooperationQuerySet(models.QuerySet):
     def for_partner(self, partner):
         return (
             self.filter(partner=partner)
-            .exclude(center__status="closed")
+            .filter(center__status__in=Center.ACTIVE_STATUSES)
             .select_related("center__state")
             .order_by("center__name")
         )

@@ -13,6 +13,7 @@ from events.services.invitees import parse_list
 from events.services.participants_import import parse_participants
 from tests.factories import (
     CenterFactory,
+    CooperationFactory,
     MeetingFactory,
     OutboxMessageFactory,
     RegistrationFactory,
@@ -72,6 +73,20 @@ def test_a_temporarily_closed_center_is_active_in_the_directory_and_the_invitati
     assert paused.pk in invited
     assert closed.pk not in invited
     assert set(form.fields["centers"].queryset) == set(Center.objects.active().exclude(email=""))
+
+
+def test_a_temporarily_closed_center_counts_on_the_states_page_and_beside_cooperations(client):
+    paused = CenterFactory(name="Paused Center", status=Center.Status.TEMPORARILY_CLOSED)
+    closed = CenterFactory(name="Closed Center", status=Center.Status.CLOSED, state=paused.state)
+    partner = CooperationFactory(center=paused).partner
+    CooperationFactory(center=closed, partner=partner)
+
+    states = client.get("/en/regions/").context["object_list"]
+    partner_page = client.get(partner.get_absolute_url()).content.decode()
+
+    assert states.get(pk=paused.state_id).center_count == 1
+    assert "Paused Center" in partner_page
+    assert "Closed Center" not in partner_page
 
 
 def test_the_download_and_the_e_mail_attachment_carry_the_same_calendar_entries(client):

@@ -7,7 +7,8 @@ from .models import Registration
 
 
 def participants_dataset(registrations) -> tablib.Dataset:
-    """One row per registration; statuses and modes as their stored values (SPEC)."""
+    """One row per registration; statuses and modes as their stored values, which other tools
+    read."""
     headers = [
         _("Name"),
         _("E-mail address"),

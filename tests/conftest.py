@@ -12,6 +12,7 @@ import pytest
 from django.db import connection
 
 from testing.servers import CeleryWorker, RedisServer, SmtpSink
+from tests.factories import StaffFactory
 from welcome_portal.celery import app as celery_app
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
@@ -110,3 +111,15 @@ def start_worker(broker, smtp_sink, tmp_path):
         worker.stop()
     if workers:
         print(workers[0].log())  # shown when the test fails
+
+
+@pytest.fixture
+def agency_staff(db):
+    """Agency staff with the second factor, ready for the admin and every dashboard."""
+    return StaffFactory(email="staff@example.org")
+
+
+@pytest.fixture
+def staff_client(client, agency_staff):
+    client.force_login(agency_staff)
+    return client

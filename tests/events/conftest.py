@@ -1,8 +1,6 @@
 import pytest
-from django.contrib.auth.models import Group
 
-from accounts import roles
-from tests.factories import MeetingFactory, UserFactory
+from tests.factories import MeetingFactory, OrganizerFactory
 
 
 @pytest.fixture
@@ -12,16 +10,14 @@ def meeting(db):
 
 @pytest.fixture
 def organizer(meeting):
-    user = UserFactory(email="organizer@example.org")
+    user = OrganizerFactory(email="organizer@example.org")
     meeting.organizers.add(user)
     return user
 
 
 @pytest.fixture
-def staff_user(db):
-    user = UserFactory(email="staff@example.org")
-    user.groups.add(Group.objects.get(name=roles.AGENCY_STAFF))
-    return user
+def staff_user(agency_staff):
+    return agency_staff
 
 
 def register(meeting, email, mode="on_site", **kwargs):

@@ -6,9 +6,7 @@ only in the answers of the meeting's organizers, agency staff and the participan
 """
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib import admin
-from django.contrib.auth.models import Group
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.translation import override
 
@@ -16,8 +14,10 @@ from accounts import roles
 from tests.factories import (
     CenterFactory,
     MeetingFactory,
+    OrganizerFactory,
     PartnerFactory,
     RegistrationFactory,
+    StaffFactory,
     UserFactory,
 )
 
@@ -111,20 +111,11 @@ def world(db):
     from events.models import Invitation, Registration
 
     people = {
-        "editor": UserFactory(email="editor@example.org"),
-        "other_organizer": UserFactory(email="other.organizer@example.org"),
-        "organizer": UserFactory(email="organizer@example.org"),
-        "staff": UserFactory(email="staff@example.org", is_staff=True),
+        "editor": UserFactory(email="editor@example.org", role=roles.CENTER_EDITORS),
+        "other_organizer": OrganizerFactory(email="other.organizer@example.org"),
+        "organizer": OrganizerFactory(email="organizer@example.org"),
+        "staff": StaffFactory(email="staff@example.org"),
     }
-    for name, role in [
-        ("editor", roles.CENTER_EDITORS),
-        ("other_organizer", roles.ORGANIZERS),
-        ("organizer", roles.ORGANIZERS),
-        ("staff", roles.AGENCY_STAFF),
-    ]:
-        people[name].groups.add(Group.objects.get(name=role))
-        if name != "editor":
-            TOTP.activate(people[name], "JBSWY3DPEHPK3PXP")
 
     center = CenterFactory()
     center.editors.add(people["editor"])

@@ -3,22 +3,16 @@
 import json
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP
-from django.contrib.auth.models import Group
 
-from accounts import roles
 from accounts.models import PersonalDataAccess
 from events.models import Registration
-from tests.factories import MeetingFactory, RegistrationFactory, UserFactory
+from tests.factories import MeetingFactory, RegistrationFactory
 
 
 @pytest.fixture
-def staff_client(client, db):
-    staff = UserFactory(email="staff@example.org", is_staff=True)
-    staff.groups.add(Group.objects.get(name=roles.AGENCY_STAFF))
-    TOTP.activate(staff, "JBSWY3DPEHPK3PXP")
-    client.force_login(staff)
-    return client, staff
+def staff_client(client, agency_staff):
+    client.force_login(agency_staff)
+    return client, agency_staff
 
 
 def test_looking_at_participants_in_the_admin_is_logged(staff_client):

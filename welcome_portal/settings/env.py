@@ -1,4 +1,4 @@
-"""Reading the environment: each variable of the SPEC's table, validated with a clear message.
+"""Reading the environment: each variable the README lists, validated with a clear message.
 
 A bad value stops the start with one line naming the variable (SystemExit), never a traceback.
 """

@@ -6,7 +6,9 @@ formset of `OpeningHoursInline`, the closures as a tabular inline with `ClosureF
 
 from django import forms
 from django.forms.formsets import INITIAL_FORM_COUNT, TOTAL_FORM_COUNT, ManagementForm
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import Center, Closure, OpeningHours
 
@@ -23,10 +25,9 @@ class ClockField(forms.TimeField):
     default_error_messages = {"invalid": _("Enter a time such as 09:00.")}
 
     def __init__(self, label, **kwargs):
-        widget = forms.TextInput(
-            attrs={"inputmode": "numeric", "autocomplete": "off", "size": 5, "maxlength": 5},
+        widget = forms.TimeInput(
+            format="%H:%M", attrs={"inputmode": "numeric", "autocomplete": "off", "size": 5}
         )
-        widget.format = "%H:%M"
         super().__init__(label=label, required=False, widget=widget, **kwargs)
 
     def to_python(self, value):
@@ -36,12 +37,12 @@ class ClockField(forms.TimeField):
 class DayForm(forms.Form):
     """One weekday: closed (all empty), or one or two ranges, and a note in both languages."""
 
-    opens_1 = ClockField(_("from"))
-    closes_1 = ClockField(_("to"))
-    opens_2 = ClockField(_("from"))
-    closes_2 = ClockField(_("to"))
-    note_de = forms.CharField(label=_("note (German)"), max_length=200, required=False)
-    note_en = forms.CharField(label=_("note (English)"), max_length=200, required=False)
+    opens_1 = ClockField(pgettext_lazy("time range", "from"))
+    closes_1 = ClockField(pgettext_lazy("time range", "to"))
+    opens_2 = ClockField(pgettext_lazy("time range", "from"))
+    closes_2 = ClockField(pgettext_lazy("time range", "to"))
+    note_de = forms.CharField(label=capfirst(_("note (German)")), max_length=200, required=False)
+    note_en = forms.CharField(label=capfirst(_("note (English)")), max_length=200, required=False)
 
     def __init__(self, *args, weekday: int, **kwargs):
         super().__init__(*args, **kwargs)
@@ -234,7 +235,6 @@ class ClosureForm(forms.ModelForm):
             "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
-        help_texts = {"ends_on": _("Empty for a single day.")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -54,7 +54,7 @@ LANGUAGE_SETS = [["de", "en", "ar", "ru", "uk"], ["de", "en", "es", "fr"], ["de"
 # Week grids by kind: (weekday, opens, closes, note_de, note_en); a day has one or two ranges.
 BY_APPOINTMENT = ("nachmittags nur nach Vereinbarung", "afternoons by appointment only")
 STATE_WIDE_WEEK = (
-    [(d, time(9), time(12), "", "") for d in range(5)]
+    [(d, time(9), time(12), "", "") for d in (0, 1, 3, 4)]
     + [(d, time(13), time(16), "", "") for d in (0, 1, 3)]
     + [(2, time(9), time(12), *BY_APPOINTMENT), (2, time(13), time(18), *BY_APPOINTMENT)]
 )

@@ -3,10 +3,14 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
+from accounts.role_permissions import grant_role_permissions
+
 
 class Migration(migrations.Migration):
     dependencies = [
         ("centers", "0008_center_search_table"),
+        ("accounts", "0002_roles"),
+        ("contenttypes", "0002_remove_content_type_name"),
     ]
 
     operations = [
@@ -50,5 +54,10 @@ class Migration(migrations.Migration):
                     )
                 ],
             },
+        ),
+        # Agency staff keep closures as they keep opening hours (the admin's inline).
+        grant_role_permissions(
+            "Agency staff",
+            {"centers": {"closure": ("view", "add", "change", "delete")}},
         ),
     ]

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .hours_forms import ClosureForm, WeekFormSet
+from .hours_forms import ClosureAdminForm, ClosureAdminFormSet, WeekFormSet
 from .models import Center, Closure, ContactPerson, Language, OpeningHours, Service, State
 from .resources import CenterImportExportMixin
 from .services import center_reindex
@@ -26,7 +26,8 @@ class OpeningHoursInline(admin.TabularInline):
 
 class ClosureInline(admin.TabularInline):
     model = Closure
-    form = ClosureForm
+    form = ClosureAdminForm
+    formset = ClosureAdminFormSet
     extra = 0
 
 

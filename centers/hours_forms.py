@@ -252,6 +252,22 @@ class ClosureForm(forms.ModelForm):
         return data
 
 
+class ClosureAdminForm(ClosureForm):
+    """The admin's tabular inline names its columns only in the header: each field its name."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs.setdefault("aria-label", capfirst(field.label))
+
+
+class ClosureAdminFormSet(forms.BaseInlineFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].widget.attrs["aria-label"] = _("Delete this closure")
+
+
 ClosureFormSet = forms.inlineformset_factory(
     Center, Closure, form=ClosureForm, extra=1, can_delete=True, max_num=50, validate_max=True
 )

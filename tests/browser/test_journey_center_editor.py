@@ -9,6 +9,8 @@ from playwright.sync_api import expect
 from centers.models import Center
 
 from .conftest import _visitor
+from .harness import ADMIN_UPSTREAM_FAULTS, assert_accessible
+from .test_journey_agency_staff import log_in_with_totp
 
 pytestmark = pytest.mark.browser
 EDIT = "/en/centers/welcome-center-thuringia/edit/"
@@ -93,3 +95,25 @@ def test_copy_monday_with_javascript_fills_the_weekdays_at_once(phone_visitor):
     expect(page.get_by_label("Saturday, first range: from")).to_have_value("")
     expect(page.locator("[data-copy-status]")).to_contain_text("copied to Tuesday to Friday")
     assert visitor.path == EDIT  # no round trip
+
+
+@pytest.fixture
+def desk_visitor(chromium, live_server, demo_data):
+    context, person = _visitor(chromium, live_server, "1280")
+    yield person
+    context.close()
+    person.recorder.assert_only_live_server()
+
+
+def test_agency_staff_find_the_same_week_grid_in_the_admin(desk_visitor):
+    visitor, page = desk_visitor, desk_visitor.page
+    log_in_with_totp(visitor)
+    center = Center.objects.get(slug="welcome-center-thuringia")
+    visitor.open(f"/admin/centers/center/{center.pk}/change/")
+    grid = page.locator("#opening_hours-group")
+    expect(grid.get_by_label("Monday, first range: from")).to_have_value("09:00")
+    expect(page.locator("input[name='closures-0-note_en']")).to_have_value("Christmas break")
+    assert grid.evaluate("el => el.getBoundingClientRect().right") <= 1280
+    # axe over the hours and closures; the contact persons' inline is another part's.
+    assert_accessible(page, exclude=[*ADMIN_UPSTREAM_FAULTS, "#contacts-group"])
+    visitor.screenshot("admin-center-hours")

@@ -2,13 +2,32 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .models import Center, ContactPerson, Language, OpeningHours, Service, State
+from .hours_forms import ClosureAdminForm, ClosureAdminFormSet, WeekFormSet
+from .models import Center, Closure, ContactPerson, Language, OpeningHours, Service, State
 from .resources import CenterImportExportMixin
 from .services import center_reindex
 
 
 class OpeningHoursInline(admin.TabularInline):
+    """The same week grid as the editor's form: one row per day with one or two ranges."""
+
     model = OpeningHours
+    template = "admin/centers/center/week_inline.html"
+    view_on_site = False
+    fields = ["opens_1", "closes_1", "opens_2", "closes_2", "note_de", "note_en"]
+
+    class Media:
+        css = {"all": ["centers/hours.css"]}
+        js = ["centers/hours.js"]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        return WeekFormSet
+
+
+class ClosureInline(admin.TabularInline):
+    model = Closure
+    form = ClosureAdminForm
+    formset = ClosureAdminFormSet
     extra = 0
 
 
@@ -54,7 +73,7 @@ class CenterAdmin(CenterImportExportMixin, admin.ModelAdmin):
     autocomplete_fields = ["state", "served_states", "services", "languages", "editors"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["last_verified_at"]
-    inlines = [OpeningHoursInline, ContactPersonInline]
+    inlines = [OpeningHoursInline, ClosureInline, ContactPersonInline]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "state", "status", "last_verified_at"]}),

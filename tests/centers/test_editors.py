@@ -30,11 +30,10 @@ def form_data(**changes):
         "description_en": "New description.",
         "offers_in_person": "on",
         "step_free_access": "true",
-        "hours-TOTAL_FORMS": "1",
-        "hours-INITIAL_FORMS": "0",
-        "hours-0-weekday": "2",
-        "hours-0-opens": "10:00",
-        "hours-0-closes": "14:00",
+        "hours-2-opens_1": "10:00",
+        "hours-2-closes_1": "14:00",
+        "closures-TOTAL_FORMS": "0",
+        "closures-INITIAL_FORMS": "0",
     }
     data.update(changes)
     return data
@@ -83,7 +82,7 @@ def test_invalid_input_shows_errors_and_changes_nothing(client, editor, own_cent
     client.force_login(editor)
     response = client.post(
         f"/en/centers/{own_center.slug}/edit/",
-        form_data(postal_code="12", **{"hours-0-closes": "09:00"}),
+        form_data(postal_code="12", **{"hours-2-closes_1": "09:00"}),
     )
     assert response.status_code == 200
     html = response.content.decode()

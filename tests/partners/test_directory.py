@@ -183,3 +183,24 @@ def test_only_goethe_institut_locations_have_a_location_type():
     )
     with pytest.raises(ValidationError, match="Goethe"):
         ministry.full_clean()
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_a_place_abroad_runs_the_same_few_queries_for_5_and_50_partners(
+    client, center, count, django_assert_num_queries
+):
+    _partners(count, center)
+    with django_assert_num_queries(6):
+        response = client.get("/en/partners/?q=Mumbai&kind=goethe-institut")
+    assert response.context["place_abroad"].country == "IN"
+    assert len(response.context["page_obj"].object_list) == min(count + 1, 20)  # and the parent
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_the_live_filter_fragment_runs_the_same_few_queries_for_5_and_50_partners(
+    client, center, count, django_assert_num_queries
+):
+    _partners(count, center)
+    with django_assert_num_queries(6):
+        response = client.get("/de/partners/?kind=goethe-institut", headers={"HX-Request": "true"})
+    assert len(response.context["page_obj"].object_list) == min(count + 1, 20)

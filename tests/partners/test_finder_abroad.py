@@ -98,7 +98,7 @@ def test_the_live_filter_answers_htmx_with_the_results_only(client, seeded):
     response = client.get("/en/partners/?country=MX", headers={"HX-Request": "true"})
     html = response.content.decode()
     assert "<html" not in html
-    assert html.lstrip().startswith('<section class="partner-results"')
+    assert html.lstrip().startswith('<section class="partner-found"')
     assert "1 partner found" in html
     assert "Country: Mexico" in html  # the chips come with the results
     assert "HX-Request" in response["Vary"]

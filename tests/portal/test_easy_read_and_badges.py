@@ -16,7 +16,7 @@ def test_the_german_start_page_links_the_leichte_sprache_page(client):
     html = page.content.decode()
     assert page.status_code == 200
     assert '<h1 class="kern-heading-x-large">Leichte Sprache</h1>' in html
-    assert "So finden Sie ein Welcome-Center" in html
+    assert "So finden Sie ein Welcome\u2011Center" in html  # a hyphen that never breaks
     assert 'href="/de/centers/"' in html
     assert 'href="/de/accessibility/#melden"' in html
 

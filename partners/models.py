@@ -57,7 +57,7 @@ class Partner(models.Model):
         REGIONAL_INSTITUTE = "regional_institute", _("regional institute")
 
     # `name` and `city` are German (and the key for sorting); the English ones fall back to them.
-    name = models.CharField(_("name (German)"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, help_text=_("In German."))
     name_en = models.CharField(
         _("name (English)"), max_length=200, blank=True, help_text=_("Empty: the German name.")
     )
@@ -90,7 +90,7 @@ class Partner(models.Model):
         help_text=_("Only for Goethe-Institut locations."),
     )
     country = CountryField(_("country"), blank=True)
-    city = models.CharField(_("city (German)"), max_length=120, blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True, help_text=_("In German."))
     city_en = models.CharField(
         _("city (English)"), max_length=120, blank=True, help_text=_("Empty: the German name.")
     )

@@ -60,7 +60,7 @@ class PartnerAdmin(ImportExportMixin, SimpleHistoryAdmin):
     list_display = ("name", "kind", "country", "city", "status", "last_verified_at", "verified_by")
     list_filter = ("kind", ("country", CountryFilter), "topics", "status", VerificationFilter)
     list_select_related = ("kind", "verified_by")
-    search_fields = ("name", "slug", "city", "email")
+    search_fields = ("name", "name_en", "short_name", "short_name_en", "slug", "city", "email")
     autocomplete_fields = ("parent",)
     filter_horizontal = ("topics",)
     prepopulated_fields = {"slug": ("name",)}
@@ -69,8 +69,24 @@ class PartnerAdmin(ImportExportMixin, SimpleHistoryAdmin):
     actions = ("mark_verified", "mark_inactive")
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = (
-        (None, {"fields": ("name", "slug", "kind", "parent", "location_type", "status")}),
-        (_("Place"), {"fields": ("country", "city", "address", ("latitude", "longitude"))}),
+        (
+            None,
+            {
+                "fields": (
+                    ("name", "name_en"),
+                    ("short_name", "short_name_en"),
+                    "slug",
+                    "kind",
+                    "parent",
+                    "location_type",
+                    "status",
+                )
+            },
+        ),
+        (
+            _("Place"),
+            {"fields": ("country", ("city", "city_en"), "address", ("latitude", "longitude"))},
+        ),
         (_("Contact"), {"fields": ("website", "email", "phone")}),
         (_("Description"), {"fields": ("description_de", "description_en", "topics")}),
         (_("Verification"), {"fields": ("last_verified_at", "verified_by")}),

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from .models import Partner
+from .places import split_place_abroad
 
 
 @dataclass
@@ -37,7 +38,7 @@ def _name(row: dict, prefix: str) -> str:
 class PartnerFilter(django_filters.FilterSet):
     """Free text plus three facets; unknown values simply match nothing."""
 
-    q = django_filters.CharFilter(label=_("Search"), method="filter_search")
+    q = django_filters.CharFilter(label=_("Search"), method="filter_search", max_length=200)
     kind = django_filters.CharFilter(
         field_name="kind__slug", label=_("Kind of partner"), widget=forms.Select
     )
@@ -54,8 +55,18 @@ class PartnerFilter(django_filters.FilterSet):
 
     facet_names = ("kind", "country", "topic")
 
+    place_abroad = None  # the city or country abroad found in `q`, if any
+
     def filter_search(self, queryset, name, value):
-        return queryset.search(value)
+        """Words as text; a city or country abroad orders by it: that country's partners first,
+        then the nearest (Nepal has no Goethe-Institut: the nearest ones come first)."""
+        place, words = split_place_abroad(value)
+        self.place_abroad = place
+        if words:
+            queryset = queryset.search(words)
+        if place is None:
+            return queryset
+        return queryset.nearest_first(country=place.country, lat=place.lat, lon=place.lon)
 
     def filter_country(self, queryset, name, value):
         return queryset.filter(country=value.upper())

@@ -4,6 +4,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
@@ -55,7 +56,20 @@ class Partner(models.Model):
         LIAISON_OFFICE = "liaison_office", _("liaison office")
         REGIONAL_INSTITUTE = "regional_institute", _("regional institute")
 
-    name = models.CharField(_("name"), max_length=200)
+    # `name` and `city` are German (and the key for sorting); the English ones fall back to them.
+    name = models.CharField(_("name"), max_length=200, help_text=_("In German."))
+    name_en = models.CharField(
+        _("name (English)"), max_length=200, blank=True, help_text=_("Empty: the German name.")
+    )
+    short_name = models.CharField(
+        _("short name (German)"), max_length=40, blank=True, help_text=_("For example BMAS.")
+    )
+    short_name_en = models.CharField(
+        _("short name (English)"),
+        max_length=40,
+        blank=True,
+        help_text=_("Empty: the German short name."),
+    )
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     kind = models.ForeignKey(
         PartnerKind, verbose_name=_("kind"), on_delete=models.PROTECT, related_name="partners"
@@ -76,7 +90,10 @@ class Partner(models.Model):
         help_text=_("Only for Goethe-Institut locations."),
     )
     country = CountryField(_("country"), blank=True)
-    city = models.CharField(_("city"), max_length=120, blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True, help_text=_("In German."))
+    city_en = models.CharField(
+        _("city (English)"), max_length=120, blank=True, help_text=_("Empty: the German name.")
+    )
     address = models.TextField(_("address"), blank=True)
     latitude = models.DecimalField(
         _("latitude"),
@@ -142,10 +159,26 @@ class Partner(models.Model):
         ]
 
     def __str__(self):
-        return self.name
+        return self.display_name
 
     def get_absolute_url(self):
         return reverse("partners:detail", args=[self.slug])
+
+    def _in_language(self, german: str, english: str) -> str:
+        return (english or german) if (get_language() or "de").startswith("en") else german
+
+    @property
+    def display_name(self) -> str:
+        """The name in the page's language."""
+        return self._in_language(self.name, self.name_en)
+
+    @property
+    def display_short_name(self) -> str:
+        return self._in_language(self.short_name, self.short_name_en)
+
+    @property
+    def display_city(self) -> str:
+        return self._in_language(self.city, self.city_en)
 
     @property
     def description(self) -> str:

@@ -3,7 +3,8 @@
 from datetime import timedelta
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, F, FloatField, IntegerField, Q, Value, When
+from django.db.models.functions import ASin, Cast, Cos, Power, Radians, Sin, Sqrt
 from django.utils import timezone
 from django.utils.translation import override
 from django_countries import countries
@@ -11,6 +12,7 @@ from django_countries import countries
 from centers.models import Center
 
 STALE_AFTER = timedelta(days=365)
+EARTH_RADIUS_KM = 6371.0
 
 
 def countries_named(term: str) -> list[str]:
@@ -37,13 +39,33 @@ class PartnerQuerySet(models.QuerySet):
             ).values("partner_id")
             qs = qs.filter(
                 Q(name__icontains=term)
+                | Q(name_en__icontains=term)
+                | Q(short_name__icontains=term)
+                | Q(short_name_en__icontains=term)
                 | Q(city__icontains=term)
+                | Q(city_en__icontains=term)
                 | Q(description_de__icontains=term)
                 | Q(description_en__icontains=term)
                 | Q(country__in=countries_named(term))
                 | Q(pk__in=topic_match)
             )
         return qs
+
+    def with_distance_from(self, lat: float, lon: float):
+        """Annotate `distance_km` (haversine, in the database; None without coordinates)."""
+        lat0, lon0 = Radians(Value(float(lat))), Radians(Value(float(lon)))
+        lat1 = Radians(Cast("latitude", FloatField()))
+        dlat = (lat1 - lat0) / 2
+        dlon = (Radians(Cast("longitude", FloatField())) - lon0) / 2
+        a = Power(Sin(dlat), 2) + Cos(lat0) * Cos(lat1) * Power(Sin(dlon), 2)
+        return self.annotate(distance_km=2 * EARTH_RADIUS_KM * ASin(Sqrt(a)))
+
+    def nearest_first(self, *, country: str, lat: float, lon: float):
+        """The partners in `country` first, then the rest; each group nearest first."""
+        elsewhere = Case(When(country=country, then=0), default=1, output_field=IntegerField())
+        return self.with_distance_from(lat, lon).order_by(
+            elsewhere, F("distance_km").asc(nulls_last=True), "name"
+        )
 
     def not_verified_since(self, cutoff):
         """Never verified, or last verified before `cutoff`."""

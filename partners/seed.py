@@ -12,7 +12,12 @@ def _specs(scale: int) -> list[PartnerSpec]:
     # --scale N: N-1 numbered copies of every branch, for benchmarks.
     for copy in range(2, scale + 1):
         specs += [
-            replace(b, slug=f"{b.slug}-{copy}", name=f"{b.name} ({copy})")
+            replace(
+                b,
+                slug=f"{b.slug}-{copy}",
+                name=f"{b.name} ({copy})",
+                name_en=f"{b.name_en} ({copy})" if b.name_en else "",
+            )
             for b in branches
             if b.parent
         ]
@@ -23,15 +28,21 @@ def _partner(spec: PartnerSpec, kinds, parents) -> Partner:
     return Partner(
         slug=spec.slug,
         name=spec.name,
+        name_en=spec.name_en,
+        short_name=spec.short_name,
+        short_name_en=spec.short_name_en,
         kind=kinds[spec.kind],
         parent=parents.get(spec.parent),
         location_type=spec.location_type,
         country=spec.country,
         city=spec.city,
+        city_en=spec.city_en,
         address=spec.address,
         latitude=spec.latitude,
         longitude=spec.longitude,
         website=spec.website,
+        email=spec.email,
+        phone=spec.phone,
         description_de=spec.description_de,
         description_en=spec.description_en,
     )

@@ -1,21 +1,50 @@
+from django.db.models import Value
+from django.db.models.functions import Coalesce, NullIf
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from welcome_portal.listing import ForgivingPaginationMixin, map_markers
 
 from .filters import PartnerFilter, collation_key
+from .jsonld import partner_jsonld
 from .models import ContactPerson, Cooperation, Partner
 
 BRANCHES_SHOWN = 200
+
+
+def partner_markers(partners) -> list[dict]:
+    """Map markers named in the page's language."""
+    partners = [p for p in partners if p.has_coordinates]
+    return [
+        {**marker, "name": partner.display_name}
+        for partner, marker in zip(partners, map_markers(partners), strict=True)
+    ]
 
 
 class PartnerListView(ForgivingPaginationMixin, FilterView):
     """The directory: a fixed number of queries (count, page, topics, three facets)."""
 
     filterset_class = PartnerFilter
-    queryset = Partner.objects.for_directory()
     template_name = "partners/partner_list.html"
     paginate_by = 20
+
+    def get_queryset(self):
+        partners = Partner.objects.for_directory()
+        if get_language().startswith("en"):
+            return partners.order_by(Coalesce(NullIf("name_en", Value("")), "name"))
+        return partners
+
+    def get_template_names(self):
+        if self.request.htmx and not self.request.htmx.boosted:
+            return ["partners/includes/partner_results.html"]
+        return [self.template_name]
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        patch_vary_headers(response, ["HX-Request"])  # the same URL answers htmx with a fragment
+        return response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -23,7 +52,8 @@ class PartnerListView(ForgivingPaginationMixin, FilterView):
         facets = filterset.facets()
         filterset.set_choices(facets)
         context["chips"] = filterset.chips(facets)
-        context["map_markers"] = map_markers(context["page_obj"].object_list)
+        context["place_abroad"] = filterset.place_abroad
+        context["map_markers"] = partner_markers(context["page_obj"].object_list)
         return context
 
 
@@ -37,7 +67,7 @@ class PartnerDetailView(DetailView):
         more_branches = len(branches) > BRANCHES_SHOWN
         branches = sorted(
             branches[:BRANCHES_SHOWN],
-            key=lambda b: (collation_key(str(b.country.name)), b.city, b.name),
+            key=lambda b: (collation_key(str(b.country.name)), b.display_city, b.display_name),
         )
         return super().get_context_data(
             more_branches=more_branches,
@@ -45,6 +75,7 @@ class PartnerDetailView(DetailView):
             cooperations=Cooperation.objects.for_partner(partner),
             contacts=ContactPerson.objects.filter(partner=partner, publication_consent=True),
             branches=branches,
-            map_markers=map_markers(branches or [partner]),
+            map_markers=partner_markers(branches or [partner]),
+            jsonld=partner_jsonld(partner),
             **kwargs,
         )

@@ -19,6 +19,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("accessibility/", views.PageView.as_view(page="accessibility"), name="accessibility"),
+    path("accessibility/report/", include("feedback.urls")),
+    path("leichte-sprache/", views.PageView.as_view(page="easy_read"), name="easy_read"),
     path("privacy/", views.PageView.as_view(page="privacy"), name="privacy"),
     path("imprint/", views.PageView.as_view(page="imprint"), name="imprint"),
     path("centers/", include("centers.urls")),

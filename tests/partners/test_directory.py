@@ -26,19 +26,19 @@ def test_goethe_filter_with_country_lists_the_mexican_branch(client, seeded):
 
 def test_topic_filter_keeps_only_partners_with_that_topic(client, seeded):
     html = client.get("/en/partners/?topic=recognition").content.decode()
-    assert "Zentrale Servicestelle Berufsanerkennung" in html
+    assert "Central Service Centre for Professional Recognition (ZSBA)" in html
     assert "Make it in Germany" in html
     assert "Goethe-Institut Mexico City" not in html
 
 
 def test_filters_combine_with_search(client, seeded):
     html = client.get("/en/partners/?q=berlin&topic=feg").content.decode()
-    assert "Bundesministerium des Innern" in html
-    assert "Zentrale Servicestelle" not in html  # in Bonn
+    assert "Federal Ministry of the Interior" in html
+    assert "Central Service Centre" not in html  # in Bonn
 
 
 def test_search_finds_partners_by_country_name_in_either_language(client, seeded):
-    assert "Goethe-Institut Mexico City" in client.get("/de/partners/?q=Mexiko").content.decode()
+    assert "Goethe-Institut Mexiko-Stadt" in client.get("/de/partners/?q=Mexiko").content.decode()
     assert "Goethe-Institut Mexico City" in client.get("/en/partners/?q=mexico").content.decode()
 
 
@@ -183,3 +183,24 @@ def test_only_goethe_institut_locations_have_a_location_type():
     )
     with pytest.raises(ValidationError, match="Goethe"):
         ministry.full_clean()
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_a_place_abroad_runs_the_same_few_queries_for_5_and_50_partners(
+    client, center, count, django_assert_num_queries
+):
+    _partners(count, center)
+    with django_assert_num_queries(6):
+        response = client.get("/en/partners/?q=Mumbai&kind=goethe-institut")
+    assert response.context["place_abroad"].country == "IN"
+    assert len(response.context["page_obj"].object_list) == min(count + 1, 20)  # and the parent
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_the_live_filter_fragment_runs_the_same_few_queries_for_5_and_50_partners(
+    client, center, count, django_assert_num_queries
+):
+    _partners(count, center)
+    with django_assert_num_queries(6):
+        response = client.get("/de/partners/?kind=goethe-institut", headers={"HX-Request": "true"})
+    assert len(response.context["page_obj"].object_list) == min(count + 1, 20)

@@ -15,7 +15,12 @@ def test_seed_has_goethe_branches_in_30_countries_and_the_federal_partners(cente
     assert branches.values("country").distinct().count() >= 30
     assert {b.location_type for b in branches} >= {"institute", "liaison_office"}
     mexico = branches.get(country="MX")
-    assert mexico.city == "Mexico City"
+    assert (mexico.city, mexico.city_en) == ("Mexiko-Stadt", "Mexico City")
+    assert mexico.slug == "goethe-institut-mexico-city"  # slugs are part of the contract
+    assert "Tonalá 43" in mexico.address
+    assert mexico.phone.startswith("+52 ")
+    assert mexico.email.endswith(".example")
+    assert mexico.website != "https://www.goethe.de"  # its own page, not the generic one
     assert mexico.has_coordinates
     assert mexico.topics.filter(slug="language-learning").exists()
     kinds = set(Partner.objects.values_list("kind__slug", flat=True))

@@ -45,6 +45,9 @@ EXPECTED = {
     "accessibility": PUBLIC,
     "privacy": PUBLIC,
     "imprint": PUBLIC,
+    "easy_read": PUBLIC,
+    "feedback:barrier_report": PUBLIC,
+    "feedback:barrier_thanks": PUBLIC,
     "centers:list": PUBLIC,
     "centers:detail": PUBLIC,
     "centers:vcard": PUBLIC,
@@ -91,7 +94,7 @@ SHOWS_PARTICIPANTS = {
 }
 OWN_DATA = {"events:personal", "events:personal_data"}
 PARTICIPANT_DATA_ADMIN = {"events.registration", "events.invitation"}
-AGENCY_ADMIN_APPS = {"centers", "partners", "events"}
+AGENCY_ADMIN_APPS = {"centers", "partners", "events", "feedback"}
 
 
 def portal_urls(patterns=None, namespace=""):

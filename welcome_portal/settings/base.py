@@ -4,9 +4,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import xstatic.pkg.leaflet
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from welcome_portal.ratelimit import parse_rate
+
 from .env import (
+    ConfigurationError,
     cache_url_beside,
     database_from_env,
     email_from_env,
@@ -23,6 +27,12 @@ DEBUG = env_bool("DEBUG", default=False)
 SECRET_KEY = env_str("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [])
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Public writes (registration, link resend, invitation answers, feedback) per client address.
+REGISTRATION_RATE_LIMIT = env_str("REGISTRATION_RATE_LIMIT", "20/h")
+try:
+    parse_rate(REGISTRATION_RATE_LIMIT)
+except ImproperlyConfigured as exc:
+    raise ConfigurationError(str(exc)) from None
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -48,6 +58,7 @@ INSTALLED_APPS = [
     "centers",
     "partners",
     "events",
+    "feedback",
 ]
 
 MIDDLEWARE = [
@@ -128,7 +139,10 @@ LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("German")), ("en", _("English"))]
 # App catalogues first: makemessages files each string under the first path that contains it.
 LOCALE_PATHS = [
-    *(BASE_DIR / app / "locale" for app in ("accounts", "centers", "partners", "events")),
+    *(
+        BASE_DIR / app / "locale"
+        for app in ("accounts", "centers", "partners", "events", "feedback")
+    ),
     BASE_DIR / "locale",
 ]
 TIME_ZONE = "Europe/Berlin"

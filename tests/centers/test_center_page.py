@@ -85,8 +85,8 @@ def test_regions_overview_counts_centers_per_state(client, demo_centers):
     assert thuringia_row.group(1) == "2"
     region = client.get("/de/regions/DE-TH/").content.decode()
     assert "Welcome Center in Thüringen" in region
-    assert "Welcome Center Jena University" in region
-    assert "Welcome Center Bavaria" not in region
+    assert "Welcome Center der Universität Jena" in region
+    assert "Welcome Center Bayern" not in region
     assert client.get("/en/regions/DE-XX/").status_code == 404
 
 

@@ -177,7 +177,8 @@ class CenterFilter(django_filters.FilterSet):
             return []
         active = []
         for name, value in self.form.cleaned_data.items():
-            if not value or (name == "near" and (self.place is None or self.place_from_query)):
+            # The search box shows its own text; a chip would only repeat it.
+            if not value or name == "q" or (name == "near" and self.place is None):
                 continue
             shown = self.place.name if name == "near" else value
             shown = self.choice_names.get(name, {}).get(value, shown)

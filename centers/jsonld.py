@@ -25,7 +25,11 @@ def center_structured_data(center: Center) -> SafeString:
         "@type": "GovernmentOffice" if center.serves_everyone else "Organization",
         "@id": url,
         "name": center.display_name,
-        "alternateName": sorted({center.name, english} - {center.display_name}) or None,
+        "alternateName": sorted(
+            {center.name, english, center.short_name, center.short_name_en}
+            - {center.display_name, ""}
+        )
+        or None,
         "url": url,
         "sameAs": center.website or None,
         "description": center.description or None,

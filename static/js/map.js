@@ -40,13 +40,12 @@
         radius: 9, weight: 4, color: "#131525", fillColor: "#ffffff", fillOpacity: 1
       }).addTo(map).bindPopup(popup(m));
     }
-    var marker = L.marker([m.lat, m.lon], {
-      title: m.name, alt: m.name, zIndexOffset: m.role === "responsible" ? 1000 : 0
-    }).addTo(map).bindPopup(popup(m));
+    var options = { title: m.name, alt: m.name };
     if (m.role === "responsible") {
-      L.DomUtil.addClass(marker.getElement(), "portal-map__marker--responsible");
+      options.icon = new L.Icon.Default({ className: "portal-map__marker--responsible" });
+      options.zIndexOffset = 1000;
     }
-    return marker;
+    return L.marker([m.lat, m.lon], options).addTo(map).bindPopup(popup(m));
   }
 
   function showMap(section, controls) {

@@ -47,8 +47,12 @@ class CenterListView(ForgivingPaginationMixin, FilterView):
     strict = False  # an unknown filter value is reported beside its field and ignored
     template_name = "centers/center_list.html"
 
+    @property
+    def is_fragment(self) -> bool:
+        return bool(self.request.htmx and not self.request.htmx.boosted)
+
     def get_template_names(self):
-        if self.request.htmx and not self.request.htmx.boosted:
+        if self.is_fragment:
             return ["centers/includes/center_results.html"]
         return [self.template_name]
 
@@ -76,7 +80,8 @@ class CenterListView(ForgivingPaginationMixin, FilterView):
         context["chips"] = chips
         context["place"] = filterset.place
         context["responsible"] = responsible_center(filterset.place, context["object_list"])
-        filterset.show_facets(filterset.facets())
+        if not self.is_fragment:  # the selects are outside the region htmx swaps
+            filterset.show_facets(filterset.facets())
         context["search_query"] = self.request.GET.urlencode()
         context["map_markers"] = finder_markers(
             context["object_list"], filterset.place, context["responsible"]

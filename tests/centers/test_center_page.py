@@ -103,7 +103,7 @@ def test_center_page_describes_the_center_as_schema_org_json_ld(client, demo_cen
     )
     assert data["@type"] == "GovernmentOffice"
     assert data["name"] == "Welcome Center Thuringia"
-    assert data["alternateName"] == ["Welcome Center Thüringen"]
+    assert data["alternateName"] == ["WCT", "Welcome Center Thüringen"]
     assert data["address"]["postalCode"] == "99084"
     assert data["address"]["addressCountry"] == "DE"
     assert data["geo"]["latitude"] > 50

@@ -169,3 +169,9 @@ def test_the_center_page_keeps_the_search_in_its_breadcrumbs(client, demo_center
     assert 'href="/en/centers/?q=Jena">Back to your search' in page.content.decode()
     plain = client.get("/en/centers/welcome-center-thuringia/").content.decode()
     assert ">All Welcome Centers</a>" in plain
+
+
+def test_a_place_abroad_points_to_the_partners_worldwide(client, demo_centers):
+    html = client.get("/en/centers/", {"q": "Mumbai"}).content.decode()
+    assert "0 Welcome Centers found" in html
+    assert 'href="/en/partners/?q=Mumbai">partners around the world</a>' in html

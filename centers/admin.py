@@ -69,14 +69,27 @@ class CenterAdmin(CenterImportExportMixin, admin.ModelAdmin):
     list_display = ["name", "state", "kind", "city", "status", "last_verified_at"]
     list_filter = ["state", "kind", "status", "services"]
     list_select_related = ["state"]
-    search_fields = ["name", "city", "postal_code", "host_organisation", "email"]
+    search_fields = ["name", "name_en", "city", "postal_code", "host_organisation", "email"]
     autocomplete_fields = ["state", "served_states", "services", "languages", "editors"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["last_verified_at"]
     inlines = [OpeningHoursInline, ClosureInline, ContactPersonInline]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
-        (None, {"fields": ["name", "slug", "kind", "state", "status", "last_verified_at"]}),
+        (
+            None,
+            {
+                "fields": [
+                    ("name", "name_en"),
+                    ("short_name", "short_name_en"),
+                    "slug",
+                    "kind",
+                    "state",
+                    "status",
+                    "last_verified_at",
+                ]
+            },
+        ),
         (
             _("Region served"),
             {

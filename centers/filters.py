@@ -1,11 +1,21 @@
+from dataclasses import dataclass
+
 import django_filters
 from django import forms
 from django.db import connections
-from django.db.models import F
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from .models import Center, Language, Service, State
-from .places import find_place, suggest_places
+from .places import find_place, parse_query, state_place, suggest_places
+from .search import collation_key
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int
 
 
 class OptionsInlineSelect(forms.Select):
@@ -17,9 +27,11 @@ class OptionsInlineSelect(forms.Select):
 class CenterFilter(django_filters.FilterSet):
     """The directory's filters; unknown values are reported and ignored, never an error."""
 
-    q = django_filters.CharFilter(label=_("Search"), method="filter_q", max_length=200)
+    q = django_filters.CharFilter(
+        label=_("Town, postal code or topic"), method="filter_q", max_length=200
+    )
     near = django_filters.CharFilter(
-        label=_("Town or postal code"), method="filter_near", max_length=100
+        label=_("Near a town or postal code"), method="filter_near", max_length=100
     )
     state = django_filters.ChoiceFilter(
         label=_("Federal state"),
@@ -53,27 +65,101 @@ class CenterFilter(django_filters.FilterSet):
             "language": {lang.code: lang.name for lang in Language.objects.all()},
         }
         for name, names in self.choice_names.items():
-            self.filters[name].extra["choices"] = sorted(names.items(), key=lambda c: c[1])
+            self.filters[name].extra["choices"] = sorted(
+                names.items(), key=lambda c: collation_key(c[1])
+            )
         self.place = None
         self.place_suggestions: list[str] = []
         self.unknown_place = ""
+        self.place_from_query = False
 
     def filter_q(self, queryset, name, value):
-        return queryset.search(value)
+        """Words and a place in one box: "recognition Leipzig" searches "recognition" and
+        lists the centers responsible for Leipzig first. A place in `near` wins."""
+        if self.form.cleaned_data.get("near"):
+            return queryset.search(value)
+        parsed = parse_query(value)
+        if parsed.place is not None:
+            self.place, self.place_from_query = parsed.place, True
+            queryset = self._within(queryset, parsed.place)
+        return queryset.search(parsed.words) if parsed.words else queryset
 
     def filter_near(self, queryset, name, value):
-        self.place = find_place(value)
-        if self.place is None:
+        place = find_place(value)
+        if place is None:
             self.unknown_place = value
             self.place_suggestions = suggest_places(value)
             return queryset
-        return queryset.with_distance_from(self.place.lat, self.place.lon)
+        self.place, self.place_from_query = place, False
+        return self._within(queryset, place)
+
+    @staticmethod
+    def _within(queryset, place):
+        """A federal state narrows the list to its centers; a town or postal code only orders."""
+        return queryset.serving_state(place.state_code) if place.is_state else queryset
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         if self.place is not None:
-            return queryset.order_by(F("distance_km").asc(nulls_last=True), "name")
+            return queryset.by_responsibility(self.place)
+        state = state_place(getattr(self.form, "cleaned_data", {}).get("state") or "")
+        if state is not None:  # the same order as the state's own page
+            return queryset.by_responsibility(state)
         return queryset.order_by("-rank", "name") if self.ranked else queryset
+
+    @property
+    def query_suggestions(self) -> list[str]:
+        """Close spellings of a place for a search that named none ("Erfrut")."""
+        data = getattr(self.form, "cleaned_data", {})
+        if self.place is not None or not data.get("q"):
+            return []
+        return suggest_places(data["q"])
+
+    def _without(self, facet: str):
+        """The results as if `facet` were not chosen: what choosing another value would give."""
+        queryset = self.queryset.all()
+        for name, value in getattr(self.form, "cleaned_data", {}).items():
+            if name != facet and value not in (None, ""):
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset.order_by().values("pk")
+
+    def facets(self) -> dict[str, list[Option]]:
+        """Every state, service and language that finds a center given the other filters,
+        with its count, by name in the page's language; the chosen value always shows."""
+        links = {"service": Center.services.through, "language": Center.languages.through}
+        counts = {
+            "state": Center.objects.filter(pk__in=self._without("state"))
+            .values_list("state__code")
+            .annotate(n=Count("pk"))
+            .order_by()
+        }
+        for name, through in links.items():
+            field = f"{name}__{'slug' if name == 'service' else 'code'}"
+            counts[name] = (
+                through.objects.filter(center__in=self._without(name))
+                .values_list(field)
+                .annotate(n=Count("center_id", distinct=True))
+                .order_by()
+            )
+        data = getattr(self.form, "cleaned_data", {})
+        result = {}
+        for name, rows in counts.items():
+            names = self.choice_names[name]
+            options = [Option(value, names[value], n) for value, n in rows if value in names]
+            chosen = data.get(name)
+            if chosen and chosen not in {o.value for o in options}:
+                options.append(Option(chosen, names[chosen], 0))
+            result[name] = sorted(options, key=lambda o: collation_key(o.label))
+        return result
+
+    def show_facets(self, facets: dict[str, list[Option]]) -> None:
+        """The selects offer only the options of `facets`, as "Thüringen (2)"."""
+        for name, options in facets.items():
+            field = self.form.fields[name]
+            field.widget.choices = [
+                ("", field.empty_label if hasattr(field, "empty_label") else ""),
+                *((o.value, f"{o.label} ({o.count})") for o in options),
+            ]
 
     @property
     def ranked(self) -> bool:
@@ -91,7 +177,8 @@ class CenterFilter(django_filters.FilterSet):
             return []
         active = []
         for name, value in self.form.cleaned_data.items():
-            if not value or (name == "near" and self.place is None):
+            # The search box shows its own text; a chip would only repeat it.
+            if not value or name == "q" or (name == "near" and self.place is None):
                 continue
             shown = self.place.name if name == "near" else value
             shown = self.choice_names.get(name, {}).get(value, shown)

@@ -4,6 +4,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from welcome_portal.i18n import LocalizedNameMixin, localized
@@ -82,7 +83,12 @@ class Center(models.Model):
     # cooperations, invited to meetings. A temporarily closed center still is.
     ACTIVE_STATUSES = (Status.ACTIVE, Status.TEMPORARILY_CLOSED)
 
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name (German)"), max_length=200)
+    name_en = models.CharField(
+        _("name (English)"), max_length=200, blank=True, help_text=_("Empty: the German name.")
+    )
+    short_name = models.CharField(_("short name (German)"), max_length=60, blank=True)
+    short_name_en = models.CharField(_("short name (English)"), max_length=60, blank=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.REGIONAL)
     state = models.ForeignKey(
@@ -94,7 +100,12 @@ class Center(models.Model):
         State, verbose_name=_("states served"), blank=True, related_name="served_by"
     )
     served_districts = models.TextField(
-        _("districts served"), blank=True, help_text=_("One district or city per line.")
+        _("districts served"),
+        blank=True,
+        help_text=_(
+            "One town, district or postal-code prefix (e.g. “04”) per line. The finder lists "
+            "a municipal or regional center first for the places named here."
+        ),
     )
     host_organisation = models.CharField(_("host organisation"), max_length=300, blank=True)
     street = models.CharField(_("street and number"), max_length=200, blank=True)
@@ -163,11 +174,30 @@ class Center(models.Model):
             ),
         ]
 
+    # Centers for everyone in their area, as against centers for particular groups.
+    GENERAL_KINDS = (Kind.STATE_WIDE, Kind.REGIONAL, Kind.MUNICIPAL)
+
     def __str__(self):
         return self.name
 
     def get_absolute_url(self):
         return reverse("centers:detail", args=[self.slug])
+
+    @property
+    def display_name(self) -> str:
+        """The name in the page's language (`name` is the German one)."""
+        english = (get_language() or "de").startswith("en")
+        return self.name_en if english and self.name_en else self.name
+
+    @property
+    def display_short_name(self) -> str:
+        if (get_language() or "de").startswith("en"):
+            return self.short_name_en or self.short_name or self.display_name
+        return self.short_name or self.display_name
+
+    @property
+    def serves_everyone(self) -> bool:
+        return self.kind in self.GENERAL_KINDS
 
     @property
     def description(self) -> str:
@@ -207,6 +237,8 @@ class CenterSearch(models.Model):
         Center, primary_key=True, on_delete=models.CASCADE, related_name="search"
     )
     document = models.TextField(blank=True, default="")
+    # The folded names of the places in served_districts, each between "|": "|jena|07|".
+    areas = models.TextField(blank=True, default="")
     vector = SearchVectorField(null=True)
 
     def __str__(self):

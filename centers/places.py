@@ -1,9 +1,11 @@
-"""Places for the finder: German postal codes and towns (DE/EN names), all shipped with us."""
+"""Places for the finder: German postal codes, towns (DE/EN names) and the federal states,
+all shipped with us; and reading a place out of a search such as "recognition Leipzig"."""
 
 import difflib
 import json
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -17,6 +19,42 @@ PLACES_FILE = Path(__file__).resolve().parent / "data" / "places_de.json"
 POSTAL_CODE = re.compile(r"^\d{5}$")
 
 
+# The 16 states as places: names people type (German, English, short forms) and a point
+# near the middle of each, from which the distance to the other states' centers is measured.
+STATES = {
+    "DE-BW": ("Baden-Württemberg", "Baden-Württemberg", 48.54, 9.04, ["BaWü", "Baden-Wurttemberg"]),
+    "DE-BY": ("Bayern", "Bavaria", 48.95, 11.40, ["Freistaat Bayern"]),
+    "DE-BE": ("Berlin", "Berlin", 52.52, 13.40, []),
+    "DE-BB": ("Brandenburg", "Brandenburg", 52.41, 13.00, ["Land Brandenburg"]),
+    "DE-HB": ("Bremen", "Bremen", 53.08, 8.80, ["Freie Hansestadt Bremen"]),
+    "DE-HH": ("Hamburg", "Hamburg", 53.55, 10.00, ["Freie und Hansestadt Hamburg"]),
+    "DE-HE": ("Hessen", "Hesse", 50.65, 9.16, []),
+    "DE-MV": ("Mecklenburg-Vorpommern", "Mecklenburg-Western Pomerania", 53.61, 12.43,
+              ["Mecklenburg-Vorpommern", "Mecklenburg-West Pomerania", "MV"]),
+    "DE-NI": ("Niedersachsen", "Lower Saxony", 52.64, 9.85, []),
+    "DE-NW": ("Nordrhein-Westfalen", "North Rhine-Westphalia", 51.43, 7.66,
+              ["NRW", "North Rhine Westphalia"]),
+    "DE-RP": ("Rheinland-Pfalz", "Rhineland-Palatinate", 49.91, 7.45, ["Rhineland Palatinate"]),
+    "DE-SL": ("Saarland", "Saarland", 49.40, 6.95, []),
+    "DE-SN": ("Sachsen", "Saxony", 51.10, 13.20, ["Freistaat Sachsen"]),
+    "DE-ST": ("Sachsen-Anhalt", "Saxony-Anhalt", 51.95, 11.69, []),
+    "DE-SH": ("Schleswig-Holstein", "Schleswig-Holstein", 54.22, 9.70, []),
+    "DE-TH": ("Thüringen", "Thuringia", 50.86, 11.05, ["Freistaat Thüringen", "Thuringen"]),
+}  # fmt: skip
+# Small words around a place in a search ("advice in Leipzig"), dropped once a place is found.
+CONNECTORS = frozenset({"in", "im", "near", "bei", "nahe", "around", "um", "for", "fuer", "at"})
+
+
+def _key(text: str) -> str:
+    """The index key of a spelling: folded, hyphens as spaces ("Baden Württemberg")."""
+    return fold(text.replace("-", " ").replace(",", " "))
+
+
+def _plain_key(text: str) -> str:
+    """The key of the spelling without umlauts: "Munchen", "Thuringen", "Gottingen"."""
+    return _key(unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode())
+
+
 @dataclass(frozen=True)
 class Place:
     name_de: str
@@ -24,6 +62,9 @@ class Place:
     state_code: str
     lat: float
     lon: float
+    is_state: bool = False
+    # What a center's served_districts name this place by: folded town and postal code.
+    area_keys: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -38,16 +79,37 @@ def _places() -> tuple[list[dict], dict[str, dict]]:
     for place in places:  # sorted by population, so the big town keeps a shared name
         for spelling in (place["name_de"], place["name_en"], *place["aliases"]):
             index.setdefault(fold(spelling), place)
+            index.setdefault(_key(spelling), place)
+            index.setdefault(_plain_key(spelling), place)
     return places, index
 
 
+@lru_cache(maxsize=1)
+def _state_index() -> dict[str, Place]:
+    index = {}
+    for code, (name_de, name_en, lat, lon, others) in STATES.items():
+        place = Place(name_de, name_en, code, lat, lon, is_state=True)
+        for spelling in (name_de, name_en, *others):
+            index[_key(spelling)] = index[_plain_key(spelling)] = place
+    return index
+
+
+def state_place(code: str) -> Place | None:
+    """A federal state as a place, by its ISO 3166-2 code."""
+    if code not in STATES:
+        return None
+    return _state_index()[_key(STATES[code][0])]
+
+
 def _as_place(entry: dict, name: str | None = None) -> Place:
+    keys = {_key(entry["name_de"]), _key(entry["name_en"]), fold(entry["name_de"])}
     return Place(
         name_de=name or entry["name_de"],
         name_en=name or entry["name_en"],
         state_code=entry["state"],
         lat=entry["lat"],
         lon=entry["lon"],
+        area_keys=tuple(sorted(keys)),
     )
 
 
@@ -66,7 +128,8 @@ def _nearest_town(lat: float, lon: float) -> dict:
 
 
 def find_place(text: str) -> Place | None:
-    """The place for a German postal code or a town name in German or English, or None."""
+    """The place for a German postal code, a federal state or a town name (German, English,
+    without umlauts), or None."""
     text = text.strip()
     if POSTAL_CODE.match(text):
         try:
@@ -74,17 +137,60 @@ def find_place(text: str) -> Place | None:
         except ZipCodeNotFound:
             return None
         town = _nearest_town(lat, lon)
+        keys = (*_as_place(town).area_keys, text)
         return Place(
-            f"{text} {town['name_de']}", f"{text} {town['name_en']}", town["state"], lat, lon
+            f"{text} {town['name_de']}",
+            f"{text} {town['name_en']}",
+            town["state"],
+            lat,
+            lon,
+            area_keys=keys,
         )
-    entry = _places()[1].get(fold(text))
+    key = _key(text)
+    if not key:
+        return None
+    if key in _state_index():
+        return _state_index()[key]
+    index = _places()[1]
+    entry = index.get(fold(text)) or index.get(key) or index.get(_plain_key(text))
     return _as_place(entry) if entry else None
 
 
+@dataclass(frozen=True)
+class ParsedQuery:
+    """A search split into the place in it (if any) and the other words."""
+
+    place: Place | None
+    words: str
+
+
+MAX_PLACE_WORDS = 4
+
+
+def parse_query(text: str) -> ParsedQuery:
+    """Find the longest run of words that names a place ("Frankfurt am Main", "Lower
+    Saxony", "99084"); the rest are words for the full-text search."""
+    words = text.replace(",", " ").split()
+    for length in range(min(MAX_PLACE_WORDS, len(words)), 0, -1):
+        for start in range(len(words) - length + 1):
+            place = find_place(" ".join(words[start : start + length]))
+            if place is not None:
+                rest = words[:start] + words[start + length :]
+                rest = [w for w in rest if fold(w) not in CONNECTORS]
+                return ParsedQuery(place, " ".join(rest))
+    return ParsedQuery(None, text.strip())
+
+
 def suggest_places(text: str, limit: int = 3) -> list[str]:
-    """Close spellings of known towns, in the active language."""
+    """Close spellings of known towns and states, in the active language."""
+    if len(text) > 60:  # nobody misspells a town at that length; difflib would be slow
+        return []
     _places_list, index = _places()
-    matches = difflib.get_close_matches(fold(text), index.keys(), n=limit * 3, cutoff=0.75)
+    key = _key(text)
+    states = difflib.get_close_matches(key, _state_index().keys(), n=1, cutoff=0.8)
+    if states:
+        return [_state_index()[states[0]].name]
+    matches = difflib.get_close_matches(key, index.keys(), n=limit * 3, cutoff=0.75)
     names: list[str] = []
     for key in matches:
         name = _as_place(index[key]).name

@@ -17,10 +17,19 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
+def collation_key(text: str) -> str:
+    """Alphabetical as German lists sort (DIN 5007-1: "Ä" with "A"), fine for English too."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return text.casefold()
+
+
 def center_document(center) -> str:
     """The folded text a center is found by (a center from `Center.objects.for_listing()`)."""
     parts = [
         center.name,
+        center.name_en,
+        center.short_name,
+        center.short_name_en,
         center.city,
         center.postal_code,
         center.host_organisation,
@@ -37,3 +46,11 @@ def center_document(center) -> str:
     parts += [f"{s.name_de} {s.name_en}" for s in center.service_list]
     parts += [f"{lang.name_de} {lang.name_en}" for lang in center.language_list]
     return fold(" ".join(p for p in parts if p))
+
+
+def center_areas(center) -> str:
+    """The towns, districts and postal-code prefixes of `served_districts`, folded, each
+    between bars ("|jena|weimar|07|"), so that one `contains` lookup finds a place."""
+    lines = [fold(line) for line in center.served_districts.splitlines()]
+    lines = [line for line in lines if line]
+    return f"|{'|'.join(lines)}|" if lines else ""

@@ -4,7 +4,7 @@
 Existing centers are left as they are; only missing ones are created (in bulk).
 """
 
-from datetime import date, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from django.utils import timezone
 from django.utils.text import slugify
@@ -15,34 +15,78 @@ from .places import _places
 from .services import center_reindex
 
 K = Center.Kind
-# (name, kind, state, postal code, city, street, host organisation)
+# (German name, English name, kind, state, postal code, city, street, host organisation).
+# The slug comes from the English name: the demo slugs are part of the interface contract.
 CENTERS = [
-    ("Welcome Center Thuringia", K.STATE_WIDE, "DE-TH", "99084", "Erfurt", "Mainzerhofstraße 10",
+    ("Welcome Center Thüringen", "Welcome Center Thuringia", K.STATE_WIDE, "DE-TH", "99084",
+     "Erfurt", "Mainzerhofstraße 10",
      "Thüringer Agentur für Fachkräftegewinnung (ThAFF) bei der Landesentwicklungsgesellschaft "
      "Thüringen (LEG Thüringen)"),
-    ("Welcome Center Baden-Württemberg", K.STATE_WIDE, "DE-BW", "70173", "Stuttgart", "", ""),
-    ("Welcome Center Bavaria", K.STATE_WIDE, "DE-BY", "80331", "München", "", ""),
-    ("Welcome Center Berlin", K.STATE_WIDE, "DE-BE", "10117", "Berlin", "", ""),
-    ("Welcome Center Brandenburg", K.STATE_WIDE, "DE-BB", "14467", "Potsdam", "", ""),
-    ("Welcome Center Bremen", K.STATE_WIDE, "DE-HB", "28195", "Bremen", "", ""),
-    ("Welcome Center Hamburg", K.STATE_WIDE, "DE-HH", "20095", "Hamburg", "", ""),
-    ("Welcome Center Hesse", K.STATE_WIDE, "DE-HE", "65183", "Wiesbaden", "", ""),
-    ("Welcome Center Mecklenburg-Western Pomerania", K.STATE_WIDE, "DE-MV", "19053", "Schwerin",
+    ("Welcome Center Baden-Württemberg", "Welcome Center Baden-Württemberg", K.STATE_WIDE,
+     "DE-BW", "70173", "Stuttgart", "", ""),
+    ("Welcome Center Bayern", "Welcome Center Bavaria", K.STATE_WIDE, "DE-BY", "80331",
+     "München", "", ""),
+    ("Welcome Center Berlin", "Welcome Center Berlin", K.STATE_WIDE, "DE-BE", "10117", "Berlin",
      "", ""),
-    ("Welcome Center Lower Saxony", K.STATE_WIDE, "DE-NI", "30159", "Hannover", "", ""),
-    ("Welcome Center North Rhine-Westphalia", K.STATE_WIDE, "DE-NW", "40213", "Düsseldorf", "",
-     ""),
-    ("Welcome Center Rhineland-Palatinate", K.STATE_WIDE, "DE-RP", "55116", "Mainz", "", ""),
-    ("Welcome Center Saarland", K.STATE_WIDE, "DE-SL", "66111", "Saarbrücken", "", ""),
-    ("Welcome Center Saxony", K.STATE_WIDE, "DE-SN", "01067", "Dresden", "", ""),
-    ("Welcome Center Saxony-Anhalt", K.STATE_WIDE, "DE-ST", "39104", "Magdeburg", "", ""),
-    ("Welcome Center Schleswig-Holstein", K.STATE_WIDE, "DE-SH", "24103", "Kiel", "", ""),
-    ("Welcome Center Jena University", K.UNIVERSITY, "DE-TH", "07743", "Jena", "", ""),
-    ("Welcome Center Nuremberg Chamber of Commerce", K.CHAMBER, "DE-BY", "90403", "Nürnberg",
+    ("Welcome Center Brandenburg", "Welcome Center Brandenburg", K.STATE_WIDE, "DE-BB", "14467",
+     "Potsdam", "", ""),
+    ("Welcome Center Bremen", "Welcome Center Bremen", K.STATE_WIDE, "DE-HB", "28195", "Bremen",
      "", ""),
-    ("Welcome Center Cologne", K.MUNICIPAL, "DE-NW", "50667", "Köln", "", ""),
-    ("Welcome Center Leipzig Region", K.REGIONAL, "DE-SN", "04109", "Leipzig", "", ""),
+    ("Welcome Center Hamburg", "Welcome Center Hamburg", K.STATE_WIDE, "DE-HH", "20095",
+     "Hamburg", "", ""),
+    ("Welcome Center Hessen", "Welcome Center Hesse", K.STATE_WIDE, "DE-HE", "65183",
+     "Wiesbaden", "", ""),
+    ("Welcome Center Mecklenburg-Vorpommern", "Welcome Center Mecklenburg-Western Pomerania",
+     K.STATE_WIDE, "DE-MV", "19053", "Schwerin", "", ""),
+    ("Welcome Center Niedersachsen", "Welcome Center Lower Saxony", K.STATE_WIDE, "DE-NI",
+     "30159", "Hannover", "", ""),
+    ("Welcome Center Nordrhein-Westfalen", "Welcome Center North Rhine-Westphalia", K.STATE_WIDE,
+     "DE-NW", "40213", "Düsseldorf", "", ""),
+    ("Welcome Center Rheinland-Pfalz", "Welcome Center Rhineland-Palatinate", K.STATE_WIDE,
+     "DE-RP", "55116", "Mainz", "", ""),
+    ("Welcome Center Saarland", "Welcome Center Saarland", K.STATE_WIDE, "DE-SL", "66111",
+     "Saarbrücken", "", ""),
+    ("Welcome Center Sachsen", "Welcome Center Saxony", K.STATE_WIDE, "DE-SN", "01067",
+     "Dresden", "", ""),
+    ("Welcome Center Sachsen-Anhalt", "Welcome Center Saxony-Anhalt", K.STATE_WIDE, "DE-ST",
+     "39104", "Magdeburg", "", ""),
+    ("Welcome Center Schleswig-Holstein", "Welcome Center Schleswig-Holstein", K.STATE_WIDE,
+     "DE-SH", "24103", "Kiel", "", ""),
+    ("Welcome Center der Universität Jena", "Welcome Center Jena University", K.UNIVERSITY,
+     "DE-TH", "07743", "Jena", "", "Friedrich-Schiller-Universität Jena"),
+    ("Welcome Center der IHK Nürnberg", "Welcome Center Nuremberg Chamber of Commerce",
+     K.CHAMBER, "DE-BY", "90403", "Nürnberg", "",
+     "Industrie- und Handelskammer Nürnberg für Mittelfranken"),
+    ("Welcome Center Köln", "Welcome Center Cologne", K.MUNICIPAL, "DE-NW", "50667", "Köln", "",
+     "Stadt Köln"),
+    ("Welcome Center Region Leipzig", "Welcome Center Leipzig Region", K.REGIONAL, "DE-SN",
+     "04109", "Leipzig", "", ""),
 ]  # fmt: skip
+# What staff keep about the area of the centers that do not serve a whole state: towns,
+# districts and postal-code prefixes (centers.Center.served_districts), and the groups served.
+AREAS = {
+    "welcome-center-jena-university": "Jena",
+    "welcome-center-nuremberg-chamber-of-commerce": "Nürnberg\nFürth\nErlangen\nSchwabach",
+    "welcome-center-cologne": "Köln\nLeverkusen\nBergisch Gladbach",
+    "welcome-center-leipzig-region": "Leipzig\nLandkreis Leipzig\nNordsachsen\nMarkkleeberg\n"
+    "Schkeuditz\nGrimma\nBorna\nDelitzsch\nTorgau\n04",
+}
+GROUPS = {
+    K.UNIVERSITY: (
+        "Internationale Studierende, Forschende und Beschäftigte der Universität",
+        "International students, researchers and staff of the university",
+    ),
+    K.CHAMBER: (
+        "Unternehmen der Kammer und die Fachkräfte, die sie einstellen",
+        "The chamber's member companies and the skilled workers they hire",
+    ),
+}
+SHORT_NAMES = {
+    "welcome-center-thuringia": ("WCT", "WCT"),
+    "welcome-center-jena-university": ("Uni Jena", "Jena University"),
+    "welcome-center-nuremberg-chamber-of-commerce": ("IHK Nürnberg", "Nuremberg CCI"),
+}
+LAST_CHECKED = datetime(2026, 11, 16, 10, 0, tzinfo=UTC)
 
 SERVICE_SETS = [
     ["job-search", "recognition", "visa-residence", "family", "arrival-integration",
@@ -83,15 +127,28 @@ DESCRIPTION_EN = (
 
 
 def _center(row, *, slug: str, city: str, lat: float, lon: float, states: dict) -> Center:
-    name, kind, state, postal_code, _city, street, host = row
+    name_de, name_en, kind, state, postal_code, _city, street, host = row
     state_obj = states[state]
+    copy = "" if slug == slugify(name_en) else f" \N{EN DASH} {city}"
+    short_de, short_en = SHORT_NAMES.get(slug, ("", ""))
+    group_de, group_en = GROUPS.get(
+        kind,
+        (
+            "Fachkräfte, Auszubildende, Studierende, Familien, Arbeitgeber",
+            "Skilled workers, trainees, students, families, employers",
+        ),
+    )
     return Center(
-        name=name if slug == slugify(name) else f"{name} \N{EN DASH} {city}",
+        name=name_de + copy,
+        name_en=name_en + copy,
+        short_name=short_de,
+        short_name_en=short_en,
         slug=slug,
         kind=kind,
         state=state_obj,
         region_served_de=state_obj.name_de if kind == K.STATE_WIDE else city,
         region_served_en=state_obj.name_en if kind == K.STATE_WIDE else city,
+        served_districts=AREAS.get(slug, "") if not copy else city,
         host_organisation=host,
         street=street,
         postal_code=postal_code if city == _city else "",
@@ -106,11 +163,12 @@ def _center(row, *, slug: str, city: str, lat: float, lon: float, states: dict) 
         description_de=DESCRIPTION_DE,
         description_en=DESCRIPTION_EN,
         offers_video=kind in (K.STATE_WIDE, K.UNIVERSITY),
-        target_groups_de="Fachkräfte, Auszubildende, Studierende, Familien, Arbeitgeber",
-        target_groups_en="Skilled workers, trainees, students, families, employers",
+        target_groups_de=group_de,
+        target_groups_en=group_en,
         step_free_access=True,
         accessibility_de="Stufenloser Zugang, Aufzug, barrierefreies WC.",
         accessibility_en="Step-free access, lift, accessible toilet.",
+        last_verified_at=LAST_CHECKED,
     )
 
 
@@ -120,14 +178,14 @@ def _wanted(scale: int, states: dict) -> list[Center]:
         towns_by_state.setdefault(town["state"], []).append(town)
     wanted = []
     for row in CENTERS:
-        lat, lon = get_coordinates_for_zipcode(row[3])
+        lat, lon = get_coordinates_for_zipcode(row[4])
         wanted.append(
-            _center(row, slug=slugify(row[0]), city=row[4], lat=lat, lon=lon, states=states)
+            _center(row, slug=slugify(row[1]), city=row[5], lat=lat, lon=lon, states=states)
         )
-        towns = [t for t in towns_by_state[row[2]] if t["name_de"] != row[4]]
+        towns = [t for t in towns_by_state[row[3]] if t["name_de"] != row[5]]
         for copy in range(2, scale + 1):
             town = towns[(copy - 2) % len(towns)]
-            slug = f"{slugify(row[0])}-{copy}"
+            slug = f"{slugify(row[1])}-{copy}"
             wanted.append(
                 _center(
                     row,
@@ -151,8 +209,12 @@ def _next_christmas() -> date:
 def _add_relations(centers: list[Center]) -> None:
     services = {s.slug: s.pk for s in Service.objects.all()}
     languages = {lang.code: lang.pk for lang in Language.objects.all()}
-    service_links, language_links, hours = [], [], []
+    service_links, language_links, hours, state_links = [], [], [], []
     for index, center in enumerate(centers):
+        if center.kind == K.STATE_WIDE:
+            state_links.append(
+                Center.served_states.through(center_id=center.pk, state_id=center.state_id)
+            )
         for slug in SERVICE_SETS[index % len(SERVICE_SETS)]:
             service_links.append(
                 Center.services.through(center_id=center.pk, service_id=services[slug])
@@ -170,6 +232,9 @@ def _add_relations(centers: list[Center]) -> None:
     )
     Center.languages.through.objects.bulk_create(
         language_links, batch_size=5000, ignore_conflicts=True
+    )
+    Center.served_states.through.objects.bulk_create(
+        state_links, batch_size=5000, ignore_conflicts=True
     )
     OpeningHours.objects.bulk_create(hours, batch_size=5000)
     christmas = _next_christmas()

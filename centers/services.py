@@ -7,7 +7,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from .models import Center, CenterSearch
-from .search import center_document
+from .search import center_areas, center_document
 
 REINDEX_BATCH = 1000
 
@@ -23,11 +23,18 @@ def center_reindex(*, center_ids: Iterable[int]) -> None:
         batch = ids[start : start + REINDEX_BATCH]
         with transaction.atomic():
             rows = [
-                CenterSearch(center=center, document=center_document(center))
+                CenterSearch(
+                    center=center,
+                    document=center_document(center),
+                    areas=center_areas(center),
+                )
                 for center in Center.objects.filter(pk__in=batch).for_listing()
             ]
             CenterSearch.objects.bulk_create(
-                rows, update_conflicts=True, unique_fields=["center"], update_fields=["document"]
+                rows,
+                update_conflicts=True,
+                unique_fields=["center"],
+                update_fields=["document", "areas"],
             )
             if connection.vendor == "postgresql":
                 CenterSearch.objects.filter(center__in=batch).update(

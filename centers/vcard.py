@@ -8,7 +8,7 @@ def _escape(value: str) -> str:
 
 
 def center_vcard(center: Center) -> str:
-    name = _escape(center.name)
+    name = _escape(center.display_name)
     lines = ["BEGIN:VCARD", "VERSION:3.0", f"FN:{name}", f"N:{name};;;;", f"ORG:{name}"]
     if center.street or center.city:
         parts = ["", "", center.street, center.city, center.state.name_de, center.postal_code]

@@ -3,8 +3,9 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -18,7 +19,9 @@ from . import services
 from .filters import CenterFilter
 from .forms import CenterEditForm, HoursEditor
 from .hours import opening_status
+from .jsonld import center_structured_data
 from .models import Center, ContactPerson, State
+from .places import state_place
 from .vcard import center_vcard
 
 
@@ -44,8 +47,12 @@ class CenterListView(ForgivingPaginationMixin, FilterView):
     strict = False  # an unknown filter value is reported beside its field and ignored
     template_name = "centers/center_list.html"
 
+    @property
+    def is_fragment(self) -> bool:
+        return bool(self.request.htmx and not self.request.htmx.boosted)
+
     def get_template_names(self):
-        if self.request.htmx and not self.request.htmx.boosted:
+        if self.is_fragment:
             return ["centers/includes/center_results.html"]
         return [self.template_name]
 
@@ -72,8 +79,35 @@ class CenterListView(ForgivingPaginationMixin, FilterView):
             chips.append({"label": label, "value": shown, "url": f"?{query.urlencode()}"})
         context["chips"] = chips
         context["place"] = filterset.place
-        context["map_markers"] = map_markers(context["object_list"])
+        context["responsible"] = responsible_center(filterset.place, context["object_list"])
+        if not self.is_fragment:  # the selects are outside the region htmx swaps
+            filterset.show_facets(filterset.facets())
+        context["search_query"] = self.request.GET.urlencode()
+        context["map_markers"] = finder_markers(
+            context["object_list"], filterset.place, context["responsible"]
+        )
         return context
+
+
+def responsible_center(place, centers) -> Center | None:
+    """The center that serves everyone at the place, when the list starts with one."""
+    first = centers[0] if place is not None and centers else None
+    return first if first is not None and first.responsibility <= 1 else None
+
+
+def finder_markers(centers, place, responsible) -> list[dict]:
+    """Map markers with address and role: the searched place and the responsible center
+    stand apart from the other centers."""
+    markers = []
+    for center, marker in zip(
+        [c for c in centers if c.has_coordinates], map_markers(centers), strict=True
+    ):
+        marker["address"] = " ".join(filter(None, [center.postal_code, center.city]))
+        marker["role"] = "responsible" if center == responsible else "center"
+        markers.append(marker)
+    if place is not None:
+        markers.insert(0, {"name": place.name, "lat": place.lat, "lon": place.lon, "role": "place"})
+    return markers
 
 
 class CenterDetailView(DetailView):
@@ -90,10 +124,26 @@ class CenterDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         center = self.object
+        context["search_url"] = search_url(self.request.GET.get("from", ""))
+        context["structured_data"] = center_structured_data(center)
         context["opening"] = opening_status(center)
         context["map_markers"] = map_markers([center])
         context["can_edit"] = can_edit_center(self.request.user, center)
         return context
+
+
+SEARCH_PARAMS = ("q", "near", "state", "service", "language", "page")
+
+
+def search_url(query: str) -> str:
+    """The finder's URL with the search a visitor came from (only the finder's parameters)."""
+    params = QueryDict(query[:1000], mutable=True)
+    kept = QueryDict(mutable=True)
+    for name in SEARCH_PARAMS:
+        if params.get(name):
+            kept[name] = params[name][:200]
+    url = reverse("centers:list")
+    return f"{url}?{kept.urlencode()}" if kept else ""
 
 
 def center_vcard_download(request, slug):
@@ -145,7 +195,9 @@ class StateDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        centers = list(self.object.centers.active().for_listing())
+        place = state_place(self.object.code)
+        centers = Center.objects.active().for_listing().serving_state(self.object.code)
+        centers = list(centers.by_responsibility(place) if place else centers)
         context["centers"] = centers
         context["map_markers"] = map_markers(centers)
         return context

@@ -5,7 +5,8 @@ def map_markers(places) -> list[dict]:
     """The markers of templates/includes/map.html for objects with coordinates."""
     return [
         {
-            "name": place.name,
+            # Centers have a name per language; partners and states have `name` only.
+            "name": getattr(place, "display_name", place.name),
             "url": place.get_absolute_url(),
             "lat": float(place.latitude),
             "lon": float(place.longitude),

@@ -19,12 +19,43 @@
     });
   }
 
-  function showMap(section, button) {
+  // The popup: the name as a link to the page, and the address (built as nodes, not HTML).
+  function popup(m) {
+    var box = document.createElement("div");
+    var title = document.createElement(m.url ? "a" : "strong");
+    title.textContent = m.name;
+    if (m.url) { title.href = m.url; }
+    box.appendChild(title);
+    if (m.address) {
+      var address = document.createElement("div");
+      address.textContent = m.address;
+      box.appendChild(address);
+    }
+    return box;
+  }
+
+  function addMarker(L, map, m) {
+    if (m.role === "place") {
+      return L.circleMarker([m.lat, m.lon], {
+        radius: 9, weight: 4, color: "#131525", fillColor: "#ffffff", fillOpacity: 1
+      }).addTo(map).bindPopup(popup(m));
+    }
+    var options = { title: m.name, alt: m.name };
+    if (m.role === "responsible") {
+      options.icon = new L.Icon.Default({ className: "portal-map__marker--responsible" });
+      options.zIndexOffset = 1000;
+    }
+    return L.marker([m.lat, m.lon], options).addTo(map).bindPopup(popup(m));
+  }
+
+  function showMap(section, controls) {
     var markers = JSON.parse(document.getElementById("map-markers").textContent);
     var canvas = section.querySelector("[data-map-canvas]");
     loadLeaflet(section).then(function (L) {
       canvas.hidden = false;
-      button.hidden = true;
+      controls.hidden = true;
+      section.querySelector("[data-map-legend]").hidden = false;
+      section.classList.add("portal-map--open");
       var map = L.map(canvas);
       L.tileLayer(section.dataset.tileUrl, {
         attribution: section.dataset.attribution,
@@ -33,10 +64,7 @@
       var bounds = [];
       markers.forEach(function (m) {
         if (m.lat === null || m.lon === null) { return; }
-        var link = document.createElement("a");
-        link.href = m.url;
-        link.textContent = m.name;
-        L.marker([m.lat, m.lon], { title: m.name, alt: m.name }).addTo(map).bindPopup(link);
+        addMarker(L, map, m);
         bounds.push([m.lat, m.lon]);
       });
       if (bounds.length) {
@@ -44,12 +72,15 @@
       } else {
         map.setView([51.16, 10.45], 5);
       }
+      canvas.focus();
     });
   }
 
   document.querySelectorAll("[data-map]").forEach(function (section) {
-    var button = section.querySelector("[data-map-show]");
-    button.hidden = false;
-    button.addEventListener("click", function () { showMap(section, button); });
+    var controls = section.querySelector("[data-map-controls]");
+    controls.hidden = false;
+    controls.querySelector("[data-map-show]").addEventListener("click", function () {
+      showMap(section, controls);
+    });
   });
 })();

@@ -24,7 +24,7 @@ def test_changelist_filters_and_search(staff_client, demo_centers):
     response = staff_client.get("/admin/centers/center/", {"kind": "state_wide", "q": "Erfurt"})
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Welcome Center Thuringia" in html
+    assert "Welcome Center Thüringen" in html
     assert "Welcome Center Bavaria" not in html
     for facet in ("Nach Bundesland", "Nach Art", "Nach Status", "Nach Leistungen"):
         assert facet in html

@@ -1,6 +1,7 @@
 """One center's page: everything a visitor needs, opening hours, vCard, map, consent rule."""
 
 import datetime
+import json
 import re
 from zoneinfo import ZoneInfo
 
@@ -85,11 +86,67 @@ def test_regions_overview_counts_centers_per_state(client, demo_centers):
     assert thuringia_row.group(1) == "2"
     region = client.get("/de/regions/DE-TH/").content.decode()
     assert "Welcome Center in Thüringen" in region
-    assert "Welcome Center Jena University" in region
-    assert "Welcome Center Bavaria" not in region
+    assert "Welcome Center der Universität Jena" in region
+    assert "Welcome Center Bayern" not in region
     assert client.get("/en/regions/DE-XX/").status_code == 404
 
 
 def test_center_page_includes_the_partners_block(client, thuringia):
     response = client.get(thuringia.get_absolute_url())
     assert "partners/center_partners.html" in [t.name for t in response.templates]
+
+
+def test_center_page_describes_the_center_as_schema_org_json_ld(client, demo_centers):
+    html = client.get("/en/centers/welcome-center-thuringia/").content.decode()
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', html).group(1)
+    )
+    assert data["@type"] == "GovernmentOffice"
+    assert data["name"] == "Welcome Center Thuringia"
+    assert data["alternateName"] == ["WCT", "Welcome Center Thüringen"]
+    assert data["address"]["postalCode"] == "99084"
+    assert data["address"]["addressCountry"] == "DE"
+    assert data["geo"]["latitude"] > 50
+    assert data["contactPoint"]["email"] == "info@welcome-center-thuringia.example.org"
+    assert {
+        "dayOfWeek": "https://schema.org/Monday",
+        "opens": "09:00",
+        "closes": "12:00",
+        "@type": "OpeningHoursSpecification",
+    } in data["openingHoursSpecification"]
+    university = client.get("/en/centers/welcome-center-jena-university/").content.decode()
+    assert '"@type": "Organization"' in university
+
+
+def test_center_page_puts_phone_and_e_mail_first_and_says_when_it_was_checked(client, demo_centers):
+    html = client.get("/en/centers/welcome-center-thuringia/").content.decode()
+    quick = html.index("center-quick-contact")
+    assert html.index('href="tel:+493610000000"') > quick
+    assert quick < html.index('id="contact-heading"')
+    assert "Last checked on 16 November 2026." in html or "Last checked on Nov. 16, 2026." in html
+    german = client.get("/de/centers/welcome-center-thuringia/").content.decode()
+    assert "Zuletzt geprüft am 16. November 2026." in german
+
+
+def test_json_ld_cannot_end_its_script_element(client, demo_centers):
+    from centers.models import Center
+
+    Center.objects.filter(slug="welcome-center-thuringia").update(
+        description_en="</script><script>alert(1)</script>"
+    )
+    html = client.get("/en/centers/welcome-center-thuringia/").content.decode()
+    assert "</script><script>alert(1)" not in html
+    assert "\\u003C/script\\u003E" in html
+
+
+def test_map_shows_nothing_without_javascript_and_marks_the_responsible_center(
+    client, demo_centers
+):
+    html = client.get("/en/centers/", {"q": "Jena"}).content.decode()
+    assert '<div class="portal-map__controls" data-map-controls hidden>' in html
+    markers = json.loads(re.search(r'id="map-markers"[^>]*>(.*?)</script>', html).group(1))
+    assert markers[0]["role"] == "place"
+    assert markers[0]["name"] == "Jena"
+    responsible = [m for m in markers if m.get("role") == "responsible"]
+    assert [m["name"] for m in responsible] == ["Welcome Center Thuringia"]
+    assert responsible[0]["address"] == "99084 Erfurt"

@@ -13,7 +13,11 @@ def test_seed_creates_a_center_in_every_state_and_thuringia_with_its_editor():
     editor = UserFactory(email="editor@example.org")
     centers = seed_centers(scale=1, editor=editor)
     assert {c.state.code for c in centers} == set(State.objects.values_list("code", flat=True))
-    thuringia = Center.objects.get(name="Welcome Center Thuringia")
+    thuringia = Center.objects.get(slug="welcome-center-thuringia")
+    assert (thuringia.name, thuringia.name_en) == (
+        "Welcome Center Thüringen",
+        "Welcome Center Thuringia",
+    )
     assert thuringia.postal_code == "99084"
     assert thuringia.city == "Erfurt"
     assert "ThAFF" in thuringia.host_organisation

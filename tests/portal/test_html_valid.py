@@ -66,7 +66,7 @@ def frame_and_account_pages(pages: Pages):
 
 
 def center_pages(pages: Pages):
-    thuringia = Center.objects.get(name="Welcome Center Thuringia")
+    thuringia = Center.objects.get(slug="welcome-center-thuringia")
     pages.get("centers", "/en/centers/")
     pages.get(
         "centers-filtered", "/en/centers/", near="Munich", service="recognition", language="en"

@@ -40,6 +40,7 @@ TOKEN_POST_ONLY = row(404, 405, 405, 405, 405, 405)
 
 EXPECTED = {
     "healthz": PUBLIC,
+    "sitemap": PUBLIC,
     "switch_language": row(302, 302, 302, 302, 302, 302),
     "home": PUBLIC,
     "accessibility": PUBLIC,

@@ -1,0 +1,104 @@
+"""Every public page type, looked at as people see it: at 390 and 1280 px, in German and
+English, no page scrolls sideways and no word is broken across two lines."""
+
+import pytest
+
+from events.models import Meeting
+from partners.models import Partner
+
+pytestmark = pytest.mark.browser
+
+WIDTHS = {"390": {"width": 390, "height": 844}, "1280": {"width": 1280, "height": 900}}
+
+# Words split over two line boxes: a Range per word (hyphens, slashes and dashes may end a
+# line; e-mail addresses and web addresses may wrap where they must, they are not words).
+BROKEN_WORDS = """() => {
+  const broken = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const skip = "script, style, noscript, .leaflet-container, .kern-sr-only, [hidden]";
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || parent.closest(skip) || !parent.getClientRects().length) continue;
+    for (const match of node.textContent.matchAll(/[^\\s\\-\\u2010-\\u2015\\/]+/g)) {
+      const word = match[0];
+      if (word.length < 2 || /[@:]|\\w\\.\\w/.test(word)) continue;
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + word.length);
+      const tops = new Set();
+      for (const rect of range.getClientRects()) {
+        if (rect.width > 0) tops.add(Math.round(rect.top));
+      }
+      if (tops.size > 1) broken.push(word);
+    }
+  }
+  return broken;
+}"""
+OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+FIRST_RESULT_TOP = "() => document.querySelector('.center-list > li').getBoundingClientRect().top"
+
+
+def public_pages() -> dict[str, str]:
+    partner = Partner.objects.active().order_by("slug").first()
+    meeting = Meeting.objects.public().order_by("starts_at").first()
+    return {
+        "home": "",
+        "finder": "centers/",
+        "finder-search": "centers/?q=Jena",
+        "finder-filtered": "centers/?q=recognition+Leipzig&language=en",
+        "center": "centers/welcome-center-thuringia/",
+        "center-long-names": "centers/welcome-center-nuremberg-chamber-of-commerce/",
+        "regions": "regions/",
+        "region": "regions/DE-TH/",
+        "partners": "partners/",
+        "partner": f"partners/{partner.slug}/",
+        "events": "events/",
+        "event": f"events/{meeting.slug}/",
+        "accessibility": "accessibility/",
+        "privacy": "privacy/",
+        "imprint": "imprint/",
+    }
+
+
+@pytest.mark.parametrize("width", list(WIDTHS), ids=lambda w: f"{w}px")
+def test_public_pages_reflow_and_keep_words_whole(chromium, live_server, demo_data, width):
+    context = chromium.new_context(viewport=WIDTHS[width])
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_() if route.request.url.startswith(live_server.url) else route.abort()
+        ),
+    )
+    page = context.new_page()
+    problems = []
+    try:
+        for lang in ("de", "en"):
+            for name, path in public_pages().items():
+                page.goto(f"{live_server.url}/{lang}/{path}")
+                overflow = page.evaluate(OVERFLOW)
+                if overflow > 0:
+                    problems.append(f"{lang} {name}: {overflow} px wider than {width} px")
+                broken = page.evaluate(BROKEN_WORDS)
+                if broken:
+                    problems.append(f"{lang} {name}: words broken across lines: {broken[:8]}")
+            page.goto(f"{live_server.url}/{lang}/centers/?q=Jena")
+            top = page.evaluate(FIRST_RESULT_TOP)
+            if top >= WIDTHS[width]["height"] - 40:
+                problems.append(f"{lang} finder: the first result starts at y={top:.0f}")
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_the_check_sees_a_word_broken_inside_and_allows_hyphens_and_addresses(chromium):
+    """The control: KERN's narrow description list as it broke "Host organisati on"."""
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.set_content(
+            '<div style="width: 90px; word-break: break-word">Landesentwicklungsgesellschaft'
+            " Baden-Württemberg info@welcome-center-thuringia.example.org</div>"
+            "<p>Words that fit stay whole.</p>"
+        )
+        assert page.evaluate(BROKEN_WORDS) == ["Landesentwicklungsgesellschaft"]
+    finally:
+        page.close()

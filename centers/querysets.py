@@ -36,7 +36,7 @@ class CenterQuerySet(models.QuerySet):
         if not folded:
             return self
         if connections[self.db].vendor == "postgresql":
-            from .models import CenterSearch  # noqa: PLC0415  (models.py imports this module)
+            CenterSearch = self.model.search.related.related_model
 
             query = SearchQuery(folded, config="german", search_type="websearch")
             # Two id sets, each found through its own GIN index; an OR across the join
@@ -71,8 +71,7 @@ class CenterQuerySet(models.QuerySet):
         center for everyone in its state (served_states), 2 other centers for everyone in the
         state, 3 centers for particular groups (university, chamber) there, 4 the rest.
         """
-        from .models import CenterSearch
-
+        CenterSearch = self.model.search.related.related_model
         general = Q(kind__in=self.model.GENERAL_KINDS)
         serves_state = Exists(self._served_state_links(place.state_code))
         in_state = Q(state__code=place.state_code)

@@ -19,38 +19,20 @@ period, the next ones are refused until the period ends.
 """
 
 import hashlib
-import re
 import time
 from datetime import timedelta
 
+from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.core.cache import cache
-from django.core.exceptions import ImproperlyConfigured
 from django.shortcuts import render
 from django.utils import timezone
 
-RATE = re.compile(r"^(?P<count>\d+)/(?P<number>\d*)(?P<unit>[smhd])$")
-SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
-
-
-def parse_rate(rate: str) -> tuple[int, int] | None:
-    """("20/h") -> (20, 3600); "off" -> None. Anything else is a configuration error."""
-    rate = rate.strip().lower()
-    if rate == "off":
-        return None
-    match = RATE.match(rate)
-    if not match or int(match["count"]) < 1:
-        raise ImproperlyConfigured(
-            f"REGISTRATION_RATE_LIMIT must look like 20/h or 5/10m, or be off; not {rate!r}."
-        )
-    return int(match["count"]), int(match["number"] or 1) * SECONDS[match["unit"]]
+from welcome_portal.settings.env import parse_rate
 
 
 def client_address(request) -> str:
     """The client's address as allauth sees it (ALLAUTH_TRUSTED_PROXY_COUNT behind proxies)."""
-    # Imported here: the settings import parse_rate, before allauth can be loaded.
-    from allauth.account.adapter import get_adapter
-
     return get_adapter(request).get_client_ip(request) or "unknown"
 
 

@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('centers', '0009_center_names_and_areas'),
-        ('centers', '0009_closure'),
+        ("centers", "0009_center_names_and_areas"),
+        ("centers", "0009_closure"),
     ]
 
-    operations = [
-    ]
+    operations = []

@@ -7,8 +7,6 @@ import xstatic.pkg.leaflet
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from welcome_portal.ratelimit import parse_rate
-
 from .env import (
     ConfigurationError,
     cache_url_beside,
@@ -17,6 +15,7 @@ from .env import (
     env_bool,
     env_list,
     env_str,
+    parse_rate,
     redis_url_from_env,
 )
 

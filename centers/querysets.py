@@ -1,7 +1,18 @@
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connections, models
-from django.db.models import Case, Exists, F, OuterRef, Prefetch, Q, Subquery, Value, When
-from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    FloatField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import ASin, Cast, Cos, Power, Radians, Sin, Sqrt
 
 from .search import fold
 
@@ -91,12 +102,19 @@ class CenterQuerySet(models.QuerySet):
         return ranked.order_by("responsibility", F("distance_km").asc(nulls_last=True), "name")
 
     def with_distance_from(self, lat: float, lon: float):
-        """Annotate `distance_km` (haversine; SQLite gets the maths functions from Django)."""
-        lat0, lon0 = Radians(Value(lat)), Radians(Value(lon))
-        dlat = (Radians(F("latitude")) - lat0) / 2
-        dlon = (Radians(F("longitude")) - lon0) / 2
-        a = Power(Sin(dlat), 2) + Cos(lat0) * Cos(Radians(F("latitude"))) * Power(Sin(dlon), 2)
-        return self.annotate(distance_km=2 * EARTH_RADIUS_KM * ASin(Sqrt(a)))
+        return self.annotate(distance_km=distance_km(lat, lon))
+
+
+def distance_km(lat: float, lon: float, *, latitude="latitude", longitude="longitude"):
+    """The haversine distance in km from (lat, lon) to a row's coordinates, computed by the
+    database (SQLite gets the maths functions from Django); None where a row has none. The one
+    formula for centers and partners."""
+    lat0, lon0 = Radians(Value(float(lat))), Radians(Value(float(lon)))
+    lat1 = Radians(Cast(latitude, FloatField()))
+    dlat = (lat1 - lat0) / 2
+    dlon = (Radians(Cast(longitude, FloatField())) - lon0) / 2
+    a = Power(Sin(dlat), 2) + Cos(lat0) * Cos(lat1) * Power(Sin(dlon), 2)
+    return 2 * EARTH_RADIUS_KM * ASin(Sqrt(a))
 
 
 def _area_condition(area_keys) -> Q:

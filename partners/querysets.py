@@ -3,16 +3,15 @@
 from datetime import timedelta
 
 from django.db import models
-from django.db.models import Case, F, FloatField, IntegerField, Q, Value, When
-from django.db.models.functions import ASin, Cast, Cos, Power, Radians, Sin, Sqrt
+from django.db.models import Case, F, IntegerField, Q, When
 from django.utils import timezone
 from django.utils.translation import override
 from django_countries import countries
 
 from centers.models import Center
+from centers.querysets import distance_km
 
 STALE_AFTER = timedelta(days=365)
-EARTH_RADIUS_KM = 6371.0
 
 
 def countries_named(term: str) -> list[str]:
@@ -52,13 +51,8 @@ class PartnerQuerySet(models.QuerySet):
         return qs
 
     def with_distance_from(self, lat: float, lon: float):
-        """Annotate `distance_km` (haversine, in the database; None without coordinates)."""
-        lat0, lon0 = Radians(Value(float(lat))), Radians(Value(float(lon)))
-        lat1 = Radians(Cast("latitude", FloatField()))
-        dlat = (lat1 - lat0) / 2
-        dlon = (Radians(Cast("longitude", FloatField())) - lon0) / 2
-        a = Power(Sin(dlat), 2) + Cos(lat0) * Cos(lat1) * Power(Sin(dlon), 2)
-        return self.annotate(distance_km=2 * EARTH_RADIUS_KM * ASin(Sqrt(a)))
+        """Annotate `distance_km` (centers.querysets.distance_km; None without coordinates)."""
+        return self.annotate(distance_km=distance_km(lat, lon))
 
     def nearest_first(self, *, country: str, lat: float, lon: float):
         """The partners in `country` first, then the rest; each group nearest first."""

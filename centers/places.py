@@ -101,11 +101,11 @@ def state_place(code: str) -> Place | None:
     return _state_index()[_key(STATES[code][0])]
 
 
-def _as_place(entry: dict, name: str | None = None) -> Place:
+def _as_place(entry: dict) -> Place:
     keys = {_key(entry["name_de"]), _key(entry["name_en"]), fold(entry["name_de"])}
     return Place(
-        name_de=name or entry["name_de"],
-        name_en=name or entry["name_en"],
+        name_de=entry["name_de"],
+        name_en=entry["name_en"],
         state_code=entry["state"],
         lat=entry["lat"],
         lon=entry["lon"],

@@ -24,15 +24,6 @@ class CenterQuerySet(models.QuerySet):
         """Centers of the network (Center.ACTIVE_STATUSES): closed ones are gone."""
         return self.filter(status__in=self.model.ACTIVE_STATUSES)
 
-    def in_state(self, code: str):
-        return self.filter(state__code=code)
-
-    def offering(self, service_slug: str):
-        return self.filter(services__slug=service_slug)
-
-    def speaking(self, language_code: str):
-        return self.filter(languages__code=language_code)
-
     def for_listing(self):
         """State, and `service_list`/`language_list` as plain lists (cheaper than managers)."""
         return self.select_related("state").prefetch_related(

@@ -3,7 +3,7 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
-APPS := accounts centers partners events
+APPS := accounts centers partners events api
 
 .PHONY: build messages-project run test lint format messages bench run-services clean
 

@@ -4,8 +4,13 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
+from drf_spectacular.views import SpectacularSwaggerSplitView
 from rest_framework import generics
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import AllowAny
@@ -19,7 +24,8 @@ from partners.models import Cooperation, Partner
 
 from . import downloads, serializers
 from .filters import CenterApiFilter, MeetingApiFilter, PartnerApiFilter, StrictFilterBackend
-from .http import FirstRenderer, open_data_response
+from .responses import FirstRenderer, open_data_response
+from .schema import EnglishSchemaView
 from .throttling import OpenDataThrottle
 
 
@@ -30,7 +36,7 @@ class Pages(PageNumberPagination):
 
 
 class OpenDataView(generics.GenericAPIView):
-    """Anonymous, read-only, throttled; one format per endpoint; filters as on the pages."""
+    # Anonymous, read-only, throttled; one format per endpoint; filters as on the pages.
 
     authentication_classes = []
     permission_classes = [AllowAny]
@@ -103,40 +109,85 @@ class DetailView(OpenDataView, generics.RetrieveAPIView):
     filter_backends = []
 
 
-@extend_schema_view(get=extend_schema(summary="Welcome Centers", tags=["centers"]))
+@extend_schema_view(
+    get=extend_schema(
+        summary="Welcome Centers",
+        description=(
+            "The centers of the directory (closed ones never), with the directory's filters and "
+            "their meaning: `q` full text, `near` a German town (German or English name) or "
+            "postal code, nearest first, `state`, `service`, `language`. Ordered by name, or "
+            "by distance with `near`, or by relevance with `q`; ties by id."
+        ),
+        tags=["centers"],
+    )
+)
 class CenterList(ListView):
     queryset = centers()
     serializer_class = serializers.CenterSerializer
     filterset_class = CenterApiFilter
 
 
-@extend_schema_view(get=extend_schema(summary="One Welcome Center", tags=["centers"]))
+ID = OpenApiParameter(
+    "id",
+    str,
+    OpenApiParameter.PATH,
+    required=True,
+    pattern=r"^[-a-zA-Z0-9_]+$",
+    description="The id (the slug of its page), e.g. `welcome-center-thuringia`.",
+)
+
+
+@extend_schema_view(
+    get=extend_schema(summary="One Welcome Center", tags=["centers"], parameters=[ID])
+)
 class CenterDetail(DetailView):
     queryset = centers()
     serializer_class = serializers.CenterSerializer
 
 
-@extend_schema_view(get=extend_schema(summary="Partners", tags=["partners"]))
+@extend_schema_view(
+    get=extend_schema(
+        summary="Partners",
+        description=(
+            "The active partners of the directory (Goethe-Institut locations, ministries, "
+            "service points, projects) with the directory's filters: `q` (every word in name, "
+            "place, country, topic or description), `kind`, `country`, `topic`. By name."
+        ),
+        tags=["partners"],
+    )
+)
 class PartnerList(ListView):
     queryset = partners()
     serializer_class = serializers.PartnerSerializer
     filterset_class = PartnerApiFilter
 
 
-@extend_schema_view(get=extend_schema(summary="One partner", tags=["partners"]))
+@extend_schema_view(get=extend_schema(summary="One partner", tags=["partners"], parameters=[ID]))
 class PartnerDetail(DetailView):
     queryset = partners()
     serializer_class = serializers.PartnerSerializer
 
 
-@extend_schema_view(get=extend_schema(summary="Public meetings", tags=["meetings"]))
+@extend_schema_view(
+    get=extend_schema(
+        summary="Public meetings",
+        description=(
+            "Meetings the public pages show (published, closed or archived; drafts never), "
+            "with their days, sessions and speakers. Never a participant, never the online "
+            "link. Latest start first; `when=upcoming` soonest first."
+        ),
+        tags=["meetings"],
+    )
+)
 class MeetingList(ListView):
     queryset = meetings()
     serializer_class = serializers.MeetingSerializer
     filterset_class = MeetingApiFilter
 
 
-@extend_schema_view(get=extend_schema(summary="One public meeting", tags=["meetings"]))
+@extend_schema_view(
+    get=extend_schema(summary="One public meeting", tags=["meetings"], parameters=[ID])
+)
 class MeetingDetail(DetailView):
     queryset = meetings()
     serializer_class = serializers.MeetingSerializer
@@ -165,7 +216,7 @@ GEOJSON_SCHEMA = {
 
 
 class DownloadView(OpenDataView, generics.ListAPIView):
-    """The whole filtered directory in one file, as flat rows."""
+    # The whole filtered directory in one file, as flat rows.
 
     pagination_class = None
     row = None
@@ -189,6 +240,10 @@ def download_schema(summary: str, media_type: str, tag: str):
     return extend_schema_view(
         get=extend_schema(
             summary=summary,
+            description=(
+                "The whole directory in one file, one flat row per entry (lists joined by `|`); "
+                "the filters of the list narrow it down."
+            ),
             tags=[tag],
             responses={
                 (200, media_type): OpenApiResponse(body),
@@ -226,7 +281,7 @@ class PartnerGeoJSON(PartnerCSV):
     renderer_classes = [downloads.GeoJSONRenderer]
 
 
-class Schema(SpectacularAPIView):
+class Schema(EnglishSchemaView):
     """The OpenAPI 3 description (YAML; `?format=json` for JSON), with the API's headers."""
 
     authentication_classes = []
@@ -244,6 +299,8 @@ class Schema(SpectacularAPIView):
     )
 )
 class ApiRoot(OpenDataView):
+    # Links to everything, so that a client needs only this address.
+
     pagination_class = None
     filter_backends = []
 

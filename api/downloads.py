@@ -25,6 +25,19 @@ def _safe_cell(value):
     return value
 
 
+CENTER_COLUMNS = [
+    "id", "name", "kind", "status", "state", "host_organization", "address_1", "postal_code",
+    "city", "latitude", "longitude", "email", "phone", "website", "services", "languages",
+    "in_person", "by_phone", "by_video", "by_email", "step_free_access", "web_url_de",
+    "web_url_en", "last_checked", "modified",
+]  # fmt: skip
+PARTNER_COLUMNS = [
+    "id", "name", "kind", "location_type", "country", "city", "address", "latitude",
+    "longitude", "email", "phone", "website", "topics", "parent", "web_url_de", "web_url_en",
+    "last_checked", "modified",
+]  # fmt: skip
+
+
 def center_row(center, request) -> dict:
     return {
         "id": center.slug,
@@ -90,11 +103,11 @@ class CSVRenderer(BaseRenderer):
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
         out = io.StringIO()
-        if data:
-            writer = csv.DictWriter(out, fieldnames=list(data[0]))
-            writer.writeheader()
-            for row in data:
-                writer.writerow({key: _safe_cell(value) for key, value in row.items()})
+        columns = renderer_context["view"].columns  # the header line even when nothing matches
+        writer = csv.DictWriter(out, fieldnames=columns)
+        writer.writeheader()
+        for row in data:
+            writer.writerow({key: _safe_cell(value) for key, value in row.items()})
         return out.getvalue().encode(self.charset)
 
 

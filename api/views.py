@@ -259,6 +259,7 @@ class CenterCSV(DownloadView):
     filterset_class = CenterApiFilter
     renderer_classes = [downloads.CSVRenderer]
     row = staticmethod(downloads.center_row)
+    columns = downloads.CENTER_COLUMNS
     filename = "welcome-centers"
 
 
@@ -273,6 +274,7 @@ class PartnerCSV(DownloadView):
     filterset_class = PartnerApiFilter
     renderer_classes = [downloads.CSVRenderer]
     row = staticmethod(downloads.partner_row)
+    columns = downloads.PARTNER_COLUMNS
     filename = "partners"
 
 

@@ -5,20 +5,41 @@ construction. Where a page reports a bad value beside its field and ignores it, 
 400 with the same message, so that a harvester notices.
 """
 
+from datetime import UTC
+
 import django_filters
+from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
+from django_filters.fields import IsoDateTimeField
 from django_filters.rest_framework import DjangoFilterBackend
 from django_filters.utils import translate_validation
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import ValidationError as ApiValidationError
 
 from centers.filters import CenterFilter
 from events.models import Meeting
 from partners.filters import PartnerFilter
 
 
+class UtcIsoDateTimeField(IsoDateTimeField):
+    """An ISO 8601 date-time, in UTC: PostgreSQL refuses offsets past ±15:59, Python does not."""
+
+    def to_python(self, value):
+        parsed = super().to_python(value)
+        if parsed is None:
+            return None
+        try:
+            return parsed.astimezone(UTC)
+        except (OverflowError, ValueError):  # e.g. 0001-01-01T00:00:00+01:00
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+class ModifiedSinceFilter(django_filters.IsoDateTimeFilter):
+    field_class = UtcIsoDateTimeField
+
+
 def modified_since_filter():
-    return django_filters.IsoDateTimeFilter(
+    return ModifiedSinceFilter(
         field_name="updated_at",
         lookup_expr="gte",
         label=_("Changed at or after this time (ISO 8601, e.g. 2026-01-31T00:00:00Z)"),
@@ -88,5 +109,5 @@ class StrictFilterBackend(DjangoFilterBackend):
             raise translate_validation(filterset.errors)
         queryset = filterset.qs
         if errors := getattr(filterset, "api_errors", dict)():
-            raise ValidationError(errors)
+            raise ApiValidationError(errors)
         return queryset

@@ -7,7 +7,7 @@ reads: the number of queries does not grow with the number of rows.
 from datetime import timedelta
 
 from django.utils.timezone import localdate
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
 from centers.models import Center, ContactPerson, Language, OpeningHours, Service, State
@@ -20,6 +20,14 @@ from .fields import TRANSLATED_SCHEMA, TranslatedField, WebUrlField, api_url
 BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")  # iCalendar / HSDS schedule.byday
 
 NAMES_SCHEMA = TRANSLATED_SCHEMA
+
+
+@extend_schema_field({"type": "string", "pattern": r"^\d{2}:\d{2}$", "example": "09:00"})
+class HourMinuteField(serializers.TimeField):
+    """Local (Berlin) wall-clock time as HH:MM, as the pages show it."""
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%H:%M", **kwargs)
 
 
 class NamedMixin(serializers.Serializer):
@@ -91,8 +99,8 @@ class PartnerKindSerializer(TopicSerializer):
 
 class ScheduleSerializer(serializers.ModelSerializer):
     byday = serializers.SerializerMethodField()
-    opens_at = serializers.TimeField(source="opens", format="%H:%M")
-    closes_at = serializers.TimeField(source="closes", format="%H:%M")
+    opens_at = HourMinuteField(source="opens")
+    closes_at = HourMinuteField(source="closes")
     notes = TranslatedField("notes")
 
     class Meta:
@@ -127,7 +135,7 @@ class CenterSerializer(NamedMixin, serializers.ModelSerializer):
     accessibility = serializers.SerializerMethodField()
     schedules = ScheduleSerializer(source="opening_hours", many=True)
     contacts = CenterContactSerializer(source="public_contacts", many=True)
-    last_checked = serializers.DateTimeField(source="last_verified_at")
+    last_checked = serializers.DateTimeField(source="last_verified_at", allow_null=True)
     modified = serializers.DateTimeField(source="updated_at")
 
     class Meta:
@@ -267,7 +275,7 @@ class PartnerSerializer(NamedMixin, serializers.ModelSerializer):
     parent = serializers.SerializerMethodField()
     cooperations = CooperationSerializer(source="public_cooperations", many=True)
     contacts = PartnerContactSerializer(source="public_contacts", many=True)
-    last_checked = serializers.DateTimeField(source="last_verified_at")
+    last_checked = serializers.DateTimeField(source="last_verified_at", allow_null=True)
     modified = serializers.DateTimeField(source="updated_at")
 
     class Meta:
@@ -311,7 +319,7 @@ class PartnerSerializer(NamedMixin, serializers.ModelSerializer):
 
 class SpeakerSerializer(serializers.ModelSerializer):
     role = TranslatedField("role")
-    partner = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    partner = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
 
     class Meta:
         model = Speaker
@@ -321,8 +329,8 @@ class SpeakerSerializer(serializers.ModelSerializer):
 class SessionSerializer(serializers.ModelSerializer):
     title = TranslatedField("title")
     description = TranslatedField("description")
-    starts = serializers.TimeField(format="%H:%M")
-    ends = serializers.TimeField(format="%H:%M")
+    starts = HourMinuteField()
+    ends = HourMinuteField()
     speakers = SpeakerSerializer(many=True)
     topics = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
 
@@ -340,7 +348,7 @@ class MeetingSerializer(serializers.ModelSerializer):
     web_url = WebUrlField()
     title = TranslatedField("title")
     description = TranslatedField("description")
-    host_center = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    host_center = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     registration = serializers.SerializerMethodField()
     days = serializers.SerializerMethodField()
     sessions = SessionSerializer(many=True)
@@ -403,3 +411,14 @@ class MeetingSerializer(serializers.ModelSerializer):
             first, last = localdate(obj.starts_at), localdate(obj.ends_at)
             days = {first + timedelta(days=n) for n in range((last - first).days + 1)}
         return [day.isoformat() for day in sorted(days)]
+
+
+# --- downloads --------------------------------------------------------------------------------
+
+
+@extend_schema_serializer(many=False)  # one collection, though the view lists rows
+class FeatureCollection(serializers.Serializer):
+    """GeoJSON (RFC 7946): a Feature per entry, `geometry` null without coordinates."""
+
+    type = serializers.ChoiceField(choices=["FeatureCollection"])
+    features = serializers.ListField(child=serializers.DictField())

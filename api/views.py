@@ -193,28 +193,6 @@ class MeetingDetail(DetailView):
     serializer_class = serializers.MeetingSerializer
 
 
-GEOJSON_SCHEMA = {
-    "type": "object",
-    "required": ["type", "features"],
-    "properties": {
-        "type": {"type": "string", "enum": ["FeatureCollection"]},
-        "features": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "required": ["type", "id", "geometry", "properties"],
-                "properties": {
-                    "type": {"type": "string", "enum": ["Feature"]},
-                    "id": {"type": "string"},
-                    "geometry": {"type": "object", "nullable": True},
-                    "properties": {"type": "object"},
-                },
-            },
-        },
-    },
-}
-
-
 class DownloadView(OpenDataView, generics.ListAPIView):
     # The whole filtered directory in one file, as flat rows.
 
@@ -236,7 +214,7 @@ class DownloadView(OpenDataView, generics.ListAPIView):
 
 
 def download_schema(summary: str, media_type: str, tag: str):
-    body = OpenApiTypes.STR if media_type == "text/csv" else GEOJSON_SCHEMA
+    body = OpenApiTypes.STR if media_type == "text/csv" else serializers.FeatureCollection
     return extend_schema_view(
         get=extend_schema(
             summary=summary,

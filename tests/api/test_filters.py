@@ -102,3 +102,23 @@ def test_malformed_modified_since_is_a_400(client, demo, url):
 def test_meetings_filter_upcoming_and_past(client, demo):
     assert api_ids(client, "/api/v1/meetings/?when=upcoming") != []
     assert api_ids(client, "/api/v1/meetings/?when=past") == ["federal-meeting-2020"]
+
+
+@pytest.mark.parametrize(
+    ("since", "status"),
+    [
+        ("0631-01-20T22:25:59%2B20:56", 200),  # an offset PostgreSQL would refuse
+        ("0001-01-01T00:00:00%2B01:00", 400),  # before year 1 in UTC
+        ("2026-13-01T00:00:00Z", 400),
+    ],
+)
+def test_odd_modified_since_values_never_give_a_server_error(client, since, status):
+    response = client.get(f"/api/v1/meetings/?modified_since={since}")
+    assert response.status_code == status
+    if status == 400:
+        assert "modified_since" in response.json()
+
+
+def test_modified_since_with_an_offset_means_that_instant(client, demo):
+    everything = api_ids(client, "/api/v1/partners/?modified_since=2000-01-01T02:00:00%2B02:00")
+    assert len(everything) == len(demo[1])

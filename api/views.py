@@ -275,6 +275,7 @@ class Schema(EnglishSchemaView):
 @extend_schema_view(
     get=extend_schema(
         summary="What the API offers, its licence and where it is described",
+        tags=["overview"],
         responses={200: OpenApiTypes.OBJECT},
     )
 )

@@ -3,7 +3,7 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
-APPS := accounts centers partners events feedback
+APPS := accounts centers partners events feedback api
 
 .PHONY: build messages-project run test lint format messages bench bench-quick run-services clean
 

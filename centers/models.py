@@ -158,6 +158,8 @@ class Center(models.Model):
         related_name="edited_centers",
     )
     last_verified_at = models.DateTimeField(_("last verified"), null=True, blank=True)
+    # For harvesters of the open-data API (`modified_since`); set by every save.
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
 
     objects = CenterQuerySet.as_manager()
 

@@ -41,7 +41,14 @@ class CenterResource(StrictImportMixin, resources.ModelResource):
         model = Center
         import_id_fields = ("slug",)
         # Everything else the model has is exported and imported as it is.
-        exclude = ("id", "editors", "last_verified_at", "search_document", "search_vector")
+        exclude = (
+            "id",
+            "editors",
+            "last_verified_at",
+            "updated_at",  # set by every save; the API's harvesters read it
+            "search_document",
+            "search_vector",
+        )
         skip_unchanged = True
         report_skipped = True
         clean_model_instances = True

@@ -131,6 +131,8 @@ class Partner(models.Model):
         blank=True,
         related_name="+",
     )
+    # For harvesters of the open-data API (`modified_since`); set by every save.
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
     history = HistoricalRecords()
 
     objects = PartnerQuerySet.as_manager()

@@ -83,6 +83,20 @@ EXPECTED = {
     "events:manage_invitations_progress": MANAGE_GET,
     "events:manage_invitations_resend_failed": MANAGE_POST_ONLY,
     "events:manage_invitations_remind": MANAGE_POST_ONLY,
+    # The open-data API has no accounts: everyone reads it alike.
+    "api:root": PUBLIC,
+    "api:schema": PUBLIC,
+    "api:docs": PUBLIC,
+    "api:center-list": PUBLIC,
+    "api:center-csv": PUBLIC,
+    "api:center-geojson": PUBLIC,
+    "api:center-detail": PUBLIC,
+    "api:partner-list": PUBLIC,
+    "api:partner-csv": PUBLIC,
+    "api:partner-geojson": PUBLIC,
+    "api:partner-detail": PUBLIC,
+    "api:meeting-list": PUBLIC,
+    "api:meeting-detail": PUBLIC,
 }
 # Where a participant's e-mail address may appear (besides the participant's own token pages).
 SHOWS_PARTICIPANTS = {
@@ -139,6 +153,9 @@ def world(db):
         "regions": {"code": center.state.code},
         "events": {"slug": meeting.slug, "pk": registration.pk, "token": registration.token},
         "": {"code": "en"},
+        "api:center-detail": {"id": center.slug},
+        "api:partner-detail": {"id": partner.slug},
+        "api:meeting-detail": {"id": meeting.slug},
     }
     tokens = {"registration": registration.token, "invitation": invitation.token}
     return people, values, tokens
@@ -146,7 +163,8 @@ def world(db):
 
 def url_for(name: str, params: set, values: dict, tokens: dict, role: str) -> str:
     namespace = name.split(":")[0] if ":" in name else ""
-    kwargs = {key: values[namespace][key] for key in params}
+    source = values.get(name) or values.get(namespace, {})  # a URL may need its own values
+    kwargs = {key: source[key] for key in params}
     if name.startswith("events:invitation_"):
         kwargs["token"] = tokens["invitation"]
     if "token" in kwargs and role == "anonymous" and name != "events:manage_checkin_person":

@@ -1,5 +1,6 @@
 """Settings shared by every environment; everything site-specific comes from the environment."""
 
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -53,12 +54,16 @@ INSTALLED_APPS = [
     "import_export",
     "simple_history",
     "csp",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "welcome_portal",
     "accounts",
     "centers",
     "partners",
     "events",
     "feedback",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -141,7 +146,7 @@ LANGUAGES = [("de", _("German")), ("en", _("English"))]
 LOCALE_PATHS = [
     *(
         BASE_DIR / app / "locale"
-        for app in ("accounts", "centers", "partners", "events", "feedback")
+        for app in ("accounts", "centers", "partners", "events", "feedback", "api")
     ),
     BASE_DIR / "locale",
 ]
@@ -245,6 +250,47 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": ["'self'"],
         "object-src": ["'none'"],
     }
+}
+
+# The open-data API (api/): anonymous and read-only, throttled per client address on the shared
+# cache; API_RATE_LIMIT is "<n>/<s|m|h|d>" or "off".
+API_RATE_LIMIT = env_str("API_RATE_LIMIT", "120/m")
+if API_RATE_LIMIT != "off" and not re.fullmatch(r"\d+/[smhd]", API_RATE_LIMIT):
+    raise ConfigurationError(f"API_RATE_LIMIT must be like 120/m or off, not {API_RATE_LIMIT!r}.")
+API_CACHE_SECONDS = 300
+_proxy_count = env_str("ALLAUTH_TRUSTED_PROXY_COUNT")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    # The client's address for throttling: REMOTE_ADDR, or X-Forwarded-For behind trusted proxies.
+    "NUM_PROXIES": int(_proxy_count) if _proxy_count.isdigit() else 0,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Welcome Portal open data",
+    "DESCRIPTION": (
+        "Read-only data of the German network of Welcome Centers: the Welcome Centers, their "
+        "partners and the public meetings of the network. Field names follow Open Referral's "
+        "Human Services Data Specification (HSDS 3) where they fit; texts come in German and "
+        "English. Anonymous clients are throttled per address (429 with Retry-After)."
+    ),
+    "VERSION": "1.0.0",
+    "LICENSE": {
+        "name": "Datenlizenz Deutschland \N{EN DASH} Namensnennung \N{EN DASH} Version 2.0",
+        "url": "https://www.govdata.de/dl-de/by-2-0",
+    },
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_AUTHENTICATION": [],
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.describe_operations",
+    ],
 }
 
 LOGGING = {

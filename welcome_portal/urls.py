@@ -4,6 +4,8 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from accounts.views import signup_refused
+
 from . import views
 
 admin.site.login = secure_admin_login(admin.site.login)
@@ -13,6 +15,7 @@ admin.site.site_title = "Welcome Portal"
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("language/<str:code>/", views.switch_language, name="switch_language"),
+    path("accounts/signup/", signup_refused, name="signup_refused"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

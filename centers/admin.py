@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.contrib.admin.widgets import AdminTimeWidget
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -10,14 +11,18 @@ from .resources import CenterResource
 from .services import center_reindex
 
 
-class OpeningHoursInline(admin.TabularInline):
+class OpeningHoursInline(admin.StackedInline):
+    # Stacked (labelled fields, one time range per block) so the form fits 1280 px.
     model = OpeningHours
     extra = 0
+    fields = [("weekday", "opens", "closes"), ("notes_de", "notes_en")]
+    formfield_overrides = {models.TimeField: {"widget": AdminTimeWidget(format="%H:%M")}}
 
 
-class ContactPersonInline(admin.TabularInline):
+class ContactPersonInline(admin.StackedInline):
     model = ContactPerson
     extra = 0
+    fields = ["name", ("role_de", "role_en"), ("email", "phone"), "publication_consent"]
 
 
 class ReindexCentersMixin:

@@ -302,6 +302,18 @@ class DirectoryImportExportMixin(ImportExportMixin):
                 **self.get_import_resource_kwargs(request)
             )
             context["preview"] = import_preview(context["result"], resource)
+        if "fields_list" in context:
+            resource = self.get_import_resource_classes(request)[0]()
+            labels = resource.column_labels()
+            context["fields_list"] = [
+                (
+                    resource.get_display_name(),
+                    [
+                        f"{labels[f.attribute]} ({f.column_name})"
+                        for f in resource.get_import_fields()
+                    ],
+                )
+            ]
         return response
 
     def process_import(self, request, **kwargs):

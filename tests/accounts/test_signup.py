@@ -134,3 +134,17 @@ def test_admin_login_goes_through_allauth(client):
     response = client.get("/admin/login/")
     assert response.status_code == 302
     assert response.url.startswith("/accounts/login/")
+
+
+def test_agency_staff_invite_people_but_cannot_make_or_touch_superusers(client):
+    from accounts import roles
+    from tests.partners.conftest import staff_user
+
+    boss = UserFactory(email="boss@example.org", is_superuser=True, is_staff=True)
+    client.force_login(staff_user(roles.AGENCY_STAFF, email="agency@example.org"))
+    assert client.get("/admin/accounts/user/add/").status_code == 200
+    assert client.get(f"/admin/accounts/user/{boss.pk}/change/").status_code == 302
+    invited = UserFactory(email="colleague@example.org")
+    form = client.get(f"/admin/accounts/user/{invited.pk}/change/").context["adminform"].form
+    assert "is_superuser" not in form.fields
+    assert "user_permissions" not in form.fields

@@ -8,6 +8,7 @@ from django.db.models import F
 from import_export import fields, resources
 
 from welcome_portal.imports import (
+    CachedInstanceLoader,
     CoordinateWidget,
     DirectoryResourceMixin,
     NaturalKeysWidget,
@@ -47,6 +48,7 @@ class CenterResource(DirectoryResourceMixin, resources.ModelResource):
     class Meta:
         model = Center
         import_id_fields = ("slug",)
+        instance_loader_class = CachedInstanceLoader  # one query for all rows of the file
         # Everything else the model has is exported and imported as it is.
         exclude = ("id", "editors", "last_verified_at", "verified_by")
         skip_unchanged = True

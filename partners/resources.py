@@ -4,6 +4,7 @@ from django.db.models import F
 from import_export import fields, resources
 
 from welcome_portal.imports import (
+    CachedInstanceLoader,
     CoordinateWidget,
     DirectoryResourceMixin,
     NaturalKeysWidget,
@@ -33,6 +34,7 @@ class PartnerResource(DirectoryResourceMixin, resources.ModelResource):
     class Meta:
         model = Partner
         import_id_fields = ("slug",)
+        instance_loader_class = CachedInstanceLoader  # one query for all rows of the file
         fields = (
             "slug",
             "name",

@@ -18,6 +18,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils.formats import number_format
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export.admin import ImportExportMixin
@@ -31,6 +32,7 @@ MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 10_000
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # an XLSX is a zip; this stops a "zip bomb"
 LISTED = 10
+EMPTY = "\N{EN DASH}"
 SESSION_KEY = "directory_import_files"
 TMP_NAME = re.compile(r"[A-Za-z0-9_.-]{1,200}")
 
@@ -201,10 +203,30 @@ class DirectoryConfirmForm(ConfirmImportForm):
     mark_verified = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
+NEW_VALUE = '<li class="import-changed"><strong>{}:</strong> {}</li>'
+CHANGED_VALUE = (
+    '<li class="import-changed"><strong>{}:</strong> <del><span class="visually-hidden">{}'
+    ' </span>{}</del> \N{RIGHTWARDS ARROW} <ins><span class="visually-hidden">{} </span>'
+    "{}</ins></li>"
+)
+
+
+def _changes_html(kind: str, changes: list) -> str:
+    # Built here, not in a template loop: a preview of 10,000 new rows has 150,000 values.
+    if kind == "new":
+        return format_html_join("", NEW_VALUE, changes)
+    old, new = _("old:"), _("new:")
+    return format_html_join(
+        "",
+        CHANGED_VALUE,
+        ((label, old, was or EMPTY, new, now or EMPTY) for label, was, now in changes),
+    )
+
+
 def import_preview(result, resource) -> dict:
     """What the preview shows: the summary, then new and changed rows with their changes."""
     fields = resource.get_import_fields()
-    labels = resource.column_labels()
+    labels = {name: str(label) for name, label in resource.column_labels().items()}
     key = resource._meta.import_id_fields[0]
     new, changed, unchanged = [], [], []
     for number, row in enumerate(result.rows, 2):  # row 1 of the spreadsheet is the header
@@ -217,16 +239,13 @@ def import_preview(result, resource) -> dict:
             "name": row.object_repr,
         }
         if row.import_type == "new":
-            entry["changes"] = [
-                {"label": labels[a], "new": c.new} for a, c in cells.items() if str(c.new) != ""
-            ]
+            values = [(labels[a], c.new) for a, c in cells.items() if str(c.new) != ""]
+            entry["changes_html"] = _changes_html("new", values)
             new.append(entry)
         elif row.import_type == "update":
-            entry["changes"] = [
-                {"label": labels[a], "old": c.old, "new": c.new}
-                for a, c in cells.items()
-                if c.changed
-            ]
+            values = [(labels[a], c.old, c.new) for a, c in cells.items() if c.changed]
+            entry["changes"] = values
+            entry["changes_html"] = _changes_html("update", values)
             changed.append(entry)
         else:
             unchanged.append(entry)

@@ -12,7 +12,7 @@ from accounts import roles
 from centers.models import Center
 from partners.models import Partner
 from partners.resources import PartnerResource
-from tests.factories import CenterFactory, PartnerFactory
+from tests.factories import CenterFactory, PartnerFactory, TopicFactory
 from tests.partners.conftest import staff_user
 from welcome_portal.import_admin import MAX_ROWS
 
@@ -234,3 +234,35 @@ def test_center_import_has_the_same_summary(client):
     assert response.context["preview"]["summary"]["invalid"] == 1
     assert "“branch” is not a valid value. Valid values: chamber, municipal," in html
     assert "<strong>Kind:</strong>" in html
+
+
+def test_preview_writes_nothing_and_still_shows_new_branches_and_changed_topics(staff_client):
+    feg = TopicFactory(slug="feg")
+    TopicFactory(slug="visa")
+    PartnerFactory(slug="goethe-institut-lima", name="Goethe-Institut Lima", topics=[feg])
+    before = Partner.history.count()
+    content = (
+        "slug,name,kind,parent,topics\n"
+        "goethe-institut-lima,Goethe-Institut Lima,goethe-institut,,feg|visa\n"
+        "goethe-institut,Goethe-Institut,goethe-institut,,\n"
+        "goethe-institut-cusco,Goethe-Institut Cusco,goethe-institut,goethe-institut,visa\n"
+    )
+    preview = upload(staff_client, content.encode())
+    assert preview.context["preview"]["summary"] == {
+        "new": 2,
+        "changed": 1,
+        "unchanged": 0,
+        "invalid": 0,
+    }
+    changed = preview.content.decode().split("Changed rows (1)")[1].split("</table>")[0]
+    assert "<strong>Topics:</strong>" in changed
+    assert "feg|visa</ins>" in changed
+    assert Partner.objects.count() == 1
+    assert Partner.history.count() == before
+    assert confirm(staff_client, preview).status_code == 302
+    cusco = Partner.objects.get(slug="goethe-institut-cusco")
+    assert cusco.parent.slug == "goethe-institut"
+    assert {t.slug for t in Partner.objects.get(slug="goethe-institut-lima").topics.all()} == {
+        "feg",
+        "visa",
+    }

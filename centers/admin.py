@@ -2,9 +2,12 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from welcome_portal.backoffice import BackOfficeAdmin, VerificationFilter
+from welcome_portal.import_admin import DirectoryImportExportMixin
+
 from .hours_forms import ClosureAdminForm, ClosureAdminFormSet, WeekFormSet
 from .models import Center, Closure, ContactPerson, Language, OpeningHours, Service, State
-from .resources import CenterImportExportMixin
+from .resources import CenterResource
 from .services import center_reindex
 
 
@@ -31,9 +34,10 @@ class ClosureInline(admin.TabularInline):
     extra = 0
 
 
-class ContactPersonInline(admin.TabularInline):
+class ContactPersonInline(admin.StackedInline):
     model = ContactPerson
     extra = 0
+    fields = ["name", ("role_de", "role_en"), ("email", "phone"), "publication_consent"]
 
 
 class ReindexCentersMixin:
@@ -65,14 +69,15 @@ class LanguageAdmin(ReindexCentersMixin, admin.ModelAdmin):
 
 
 @admin.register(Center)
-class CenterAdmin(CenterImportExportMixin, admin.ModelAdmin):
-    list_display = ["name", "state", "kind", "city", "status", "last_verified_at"]
-    list_filter = ["state", "kind", "status", "services"]
-    list_select_related = ["state"]
+class CenterAdmin(DirectoryImportExportMixin, BackOfficeAdmin):
+    resource_classes = [CenterResource]
+    list_display = ["name", "state", "kind", "city", "status", "last_verified_at", "verified_by"]
+    list_filter = ["state", "kind", "status", VerificationFilter, "services"]
+    list_select_related = ["state", "verified_by"]
     search_fields = ["name", "name_en", "city", "postal_code", "host_organisation", "email"]
     autocomplete_fields = ["state", "served_states", "services", "languages", "editors"]
     prepopulated_fields = {"slug": ["name"]}
-    readonly_fields = ["last_verified_at"]
+    readonly_fields = ["last_verified_at", "verified_by"]
     inlines = [OpeningHoursInline, ClosureInline, ContactPersonInline]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
@@ -86,7 +91,6 @@ class CenterAdmin(CenterImportExportMixin, admin.ModelAdmin):
                     "kind",
                     "state",
                     "status",
-                    "last_verified_at",
                 ]
             },
         ),
@@ -134,6 +138,7 @@ class CenterAdmin(CenterImportExportMixin, admin.ModelAdmin):
             {"fields": ["step_free_access", "accessibility_de", "accessibility_en"]},
         ),
         (_("Editors"), {"fields": ["editors"]}),
+        (_("Verification"), {"fields": ["last_verified_at", "verified_by"]}),
     ]
 
     def save_related(self, request, form, formsets, change):

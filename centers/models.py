@@ -6,6 +6,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from welcome_portal.i18n import LocalizedNameMixin, localized
 
@@ -160,6 +161,15 @@ class Center(models.Model):
     last_verified_at = models.DateTimeField(_("last verified"), null=True, blank=True)
     # For harvesters of the open-data API (`modified_since`); set by every save.
     updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("verified by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    history = HistoricalRecords()
 
     objects = CenterQuerySet.as_manager()
 

@@ -14,12 +14,14 @@ from django.db.models import (
 )
 from django.db.models.functions import ASin, Cast, Cos, Power, Radians, Sin, Sqrt
 
+from welcome_portal.verification import VerificationQuerySetMixin
+
 from .search import fold
 
 EARTH_RADIUS_KM = 6371.0
 
 
-class CenterQuerySet(models.QuerySet):
+class CenterQuerySet(VerificationQuerySetMixin, models.QuerySet):
     def active(self):
         """Centers of the network (Center.ACTIVE_STATUSES): closed ones are gone."""
         return self.filter(status__in=self.model.ACTIVE_STATUSES)

@@ -5,6 +5,9 @@ from collections.abc import Iterable
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
+
+from welcome_portal.verification import entries_mark_verified
 
 from .models import Center, CenterSearch
 from .search import center_areas, center_document
@@ -42,14 +45,17 @@ def center_reindex(*, center_ids: Iterable[int]) -> None:
                 )
 
 
-def center_save_by_editor(*, form, hours_formset=None) -> Center:
-    """Store a center editor's changes completely or not at all, and mark the entry verified.
+def center_save_by_editor(*, form, hours_formset=None, user=None) -> Center:
+    """Store a center editor's changes completely or not at all, and mark the entry verified
+    (by `user`, the editor), with the save in the center's history.
 
     `form` is a valid CenterEditForm, `hours_formset` a valid OpeningHoursFormSet of it.
     """
     with transaction.atomic():
         center = form.save(commit=False)
         center.last_verified_at = timezone.now()
+        center.verified_by = user
+        center._change_reason = gettext("Saved by the center's editor")
         center.save()
         form.save_m2m()
         if hours_formset is not None:
@@ -57,3 +63,8 @@ def center_save_by_editor(*, form, hours_formset=None) -> Center:
             hours_formset.save()
         center_reindex(center_ids=[center.pk])
     return center
+
+
+def centers_mark_verified(*, centers, user, reason: str = "") -> int:
+    """Record that `user` checked these centers today; each change lands in their history."""
+    return entries_mark_verified(queryset=centers, user=user, reason=reason)

@@ -176,7 +176,9 @@ class CenterEditView(LoginRequiredMixin, UpdateView):
         form = self.get_form()
         hours = HoursEditor(request.POST, instance=self.object)
         if form.is_valid() and hours.is_valid():
-            center = services.center_save_by_editor(form=form, hours_formset=hours)
+            center = services.center_save_by_editor(
+                form=form, hours_formset=hours, user=request.user
+            )
             messages.success(request, _("Thank you. The entry is saved and marked as verified."))
             return redirect(center)
         return self.render_to_response(self.get_context_data(form=form, hours=hours))

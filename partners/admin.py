@@ -5,37 +5,17 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.template.response import TemplateResponse
 from django.urls import path
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries.filters import CountryFilter
-from import_export.admin import ImportExportMixin
-from import_export.formats.base_formats import CSV, XLSX
-from simple_history.admin import SimpleHistoryAdmin
+
+from welcome_portal.backoffice import BackOfficeAdmin, VerificationFilter
+from welcome_portal.import_admin import DirectoryImportExportMixin
 
 from .dashboard import dashboard_context
 from .models import ContactPerson, Cooperation, Partner, PartnerKind, Topic
-from .querysets import STALE_AFTER
 from .resources import PartnerResource
-from .services import partners_mark_inactive, partners_mark_verified
-
-
-class VerificationFilter(admin.SimpleListFilter):
-    title = _("verification")
-    parameter_name = "verification"
-
-    def lookups(self, request, model_admin):
-        return [
-            ("stale", _("not verified for 12 months")),
-            ("recent", _("verified within 12 months")),
-        ]
-
-    def queryset(self, request, queryset):
-        if self.value() == "stale":
-            return queryset.stale()
-        if self.value() == "recent":
-            return queryset.filter(last_verified_at__gte=timezone.now() - STALE_AFTER)
-        return queryset
+from .services import partners_mark_inactive
 
 
 class CooperationInline(admin.TabularInline):
@@ -52,10 +32,8 @@ class ContactPersonInline(admin.StackedInline):
 
 
 @admin.register(Partner)
-class PartnerAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class PartnerAdmin(DirectoryImportExportMixin, BackOfficeAdmin):
     resource_classes = [PartnerResource]
-    import_formats = [CSV, XLSX]
-    export_formats = [CSV, XLSX]
     change_list_template = "admin/partners/partner/change_list.html"
     list_display = ("name", "kind", "country", "city", "status", "last_verified_at", "verified_by")
     list_filter = ("kind", ("country", CountryFilter), "topics", "status", VerificationFilter)
@@ -92,22 +70,6 @@ class PartnerAdmin(ImportExportMixin, SimpleHistoryAdmin):
         (_("Verification"), {"fields": ("last_verified_at", "verified_by")}),
     )
 
-    def has_import_permission(self, request):
-        return self.has_add_permission(request) and self.has_change_permission(request)
-
-    def has_export_permission(self, request):
-        return self.has_view_permission(request)
-
-    @admin.action(description=_("Mark as verified today"), permissions=["change"])
-    def mark_verified(self, request, queryset):
-        count = partners_mark_verified(partners=queryset, user=request.user)
-        message = ngettext(
-            "%(count)d partner marked as verified.",
-            "%(count)d partners marked as verified.",
-            count,
-        )
-        self.message_user(request, message % {"count": count}, messages.SUCCESS)
-
     @admin.action(description=_("Mark as inactive"), permissions=["change"])
     def mark_inactive(self, request, queryset):
         count = partners_mark_inactive(partners=queryset, user=request.user)
@@ -131,8 +93,8 @@ class PartnerAdmin(ImportExportMixin, SimpleHistoryAdmin):
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
-            "title": _("Partner dashboard"),
-            **dashboard_context(),
+            "title": _("Check these first"),
+            **dashboard_context(with_centers=request.user.has_perm("centers.view_center")),
         }
         return TemplateResponse(request, "admin/partners/partner/dashboard.html", context)
 

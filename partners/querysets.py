@@ -1,17 +1,13 @@
 """Reads of the partner directory: chainable QuerySet methods."""
 
-from datetime import timedelta
-
 from django.db import models
 from django.db.models import Case, F, IntegerField, Q, When
-from django.utils import timezone
 from django.utils.translation import override
 from django_countries import countries
 
 from centers.models import Center
 from centers.querysets import distance_km
-
-STALE_AFTER = timedelta(days=365)
+from welcome_portal.verification import VerificationQuerySetMixin
 
 
 def countries_named(term: str) -> list[str]:
@@ -24,7 +20,7 @@ def countries_named(term: str) -> list[str]:
     return sorted(codes)
 
 
-class PartnerQuerySet(models.QuerySet):
+class PartnerQuerySet(VerificationQuerySetMixin, models.QuerySet):
     def active(self):
         return self.filter(status=self.model.Status.ACTIVE)
 
@@ -60,17 +56,6 @@ class PartnerQuerySet(models.QuerySet):
         return self.with_distance_from(lat, lon).order_by(
             elsewhere, F("distance_km").asc(nulls_last=True), "name"
         )
-
-    def not_verified_since(self, cutoff):
-        """Never verified, or last verified before `cutoff`."""
-        return self.filter(Q(last_verified_at__isnull=True) | Q(last_verified_at__lt=cutoff))
-
-    def stale(self):
-        """Not verified for twelve months: the entries to check first."""
-        return self.not_verified_since(timezone.now() - STALE_AFTER)
-
-    def stalest_first(self):
-        return self.order_by(models.F("last_verified_at").asc(nulls_first=True), "name")
 
     def for_directory(self):
         return self.active().select_related("kind").prefetch_related("topics")

@@ -1,8 +1,9 @@
 """Writes on partners that the back office triggers."""
 
 from django.db import transaction
-from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
+
+from welcome_portal.verification import entries_mark_verified
 
 from .models import Partner
 
@@ -12,16 +13,9 @@ def _locked(partners):
     return Partner.objects.select_for_update().filter(pk__in=partners.values("pk"))
 
 
-@transaction.atomic
-def partners_mark_verified(*, partners, user) -> int:
+def partners_mark_verified(*, partners, user, reason: str = "") -> int:
     """Record that `user` checked these partners today; each change lands in their history."""
-    now = timezone.now()
-    rows = list(_locked(partners))
-    for partner in rows:
-        partner.last_verified_at = now
-        partner.verified_by = user
-    bulk_update_with_history(rows, Partner, ["last_verified_at", "verified_by"], default_user=user)
-    return len(rows)
+    return entries_mark_verified(queryset=partners, user=user, reason=reason)
 
 
 @transaction.atomic

@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('centers', '0009_center_updated_at'),
-        ('centers', '0010_merge_0009_center_names_and_areas_0009_closure'),
+        ("centers", "0009_center_updated_at"),
+        ("centers", "0010_merge_0009_center_names_and_areas_0009_closure"),
     ]
 
-    operations = [
-    ]
+    operations = []

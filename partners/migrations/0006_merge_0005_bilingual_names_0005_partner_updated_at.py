@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('partners', '0005_bilingual_names'),
-        ('partners', '0005_partner_updated_at'),
+        ("partners", "0005_bilingual_names"),
+        ("partners", "0005_partner_updated_at"),
     ]
 
-    operations = [
-    ]
+    operations = []

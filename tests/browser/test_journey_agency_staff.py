@@ -91,9 +91,10 @@ def import_a_file_with_a_bad_row(visitor, tmp_path):
     visitor.tab_to(page.get_by_label(re.compile("File to import"))).set_input_files(csv_file)
     visitor.choose(page.get_by_label(re.compile("Format")), "csv")
     visitor.follow(page.get_by_role("button", name="Submit"))
-    bad_row = page.locator("tr", has=page.locator(".validation-error-container"))
+    expect(page.locator(".import-summary")).to_contain_text("1 with errors")
+    bad_row = page.locator("table.import-rows tbody tr")
     expect(bad_row).to_have_count(1)
-    expect(bad_row.locator("td").first).to_have_text("2")
+    expect(bad_row.locator("td").first).to_have_text("3")  # the spreadsheet's row; 1 is the header
     expect(bad_row.get_by_text("Unknown partner kind “no-such-kind”")).to_be_visible()
     expect(page.get_by_role("button", name="Confirm import")).to_have_count(0)
     assert Partner.objects.count() == before

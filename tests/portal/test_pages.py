@@ -6,7 +6,11 @@ import pytest
 from django.core.management import call_command
 
 FRAME_PAGES = ["/{lang}/", "/{lang}/accessibility/", "/{lang}/privacy/", "/{lang}/imprint/"]
-ACCOUNT_PAGES = ["/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"]
+ACCOUNT_PAGES = [
+    "/accounts/login/",
+    "/accounts/password/reset/",
+    "/accounts/password/reset/key/1-not-a-token/",
+]
 
 
 def assert_frame(html: str, lang: str):

@@ -21,7 +21,8 @@ def change_form_data(client, url: str, **changes) -> dict:
     for inline in context.get("inline_admin_formsets", []):
         formset = inline.formset
         for field in formset.management_form:
-            data[field.html_name] = field.value()
+            if field.value() is not None:
+                data[field.html_name] = field.value()
         for form in formset.forms:
             for field in form:
                 value = _bound_value(field)

@@ -85,8 +85,8 @@ def test_a_save_by_the_centers_editor_counts_as_a_verification(client):
         "status": "active",
         "postal_code": "99084",
         "city": "Erfurt",
-        "hours-TOTAL_FORMS": "0",
-        "hours-INITIAL_FORMS": "0",
+        "closures-TOTAL_FORMS": "0",
+        "closures-INITIAL_FORMS": "0",
     }
     assert client.post(f"/en/centers/{center.slug}/edit/", data).status_code == 302
     center.refresh_from_db()

@@ -1,5 +1,7 @@
 """Posting an admin change form as the browser would: every field as it stands, plus changes."""
 
+from django.forms.widgets import DateTimeBaseInput
+
 
 def _bound_value(field):
     value = field.value()
@@ -7,6 +9,8 @@ def _bound_value(field):
         return ""
     if isinstance(value, bool):
         return "on" if value else ""
+    if isinstance(field.field.widget, DateTimeBaseInput):
+        return field.field.widget.format_value(value)  # as the page shows it (09:00)
     return value
 
 

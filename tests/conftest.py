@@ -116,7 +116,7 @@ def start_worker(broker, smtp_sink, tmp_path):
 @pytest.fixture
 def agency_staff(db):
     """Agency staff with the second factor, ready for the admin and every dashboard."""
-    return StaffFactory(email="staff@example.org")
+    return StaffFactory(email="staff@example.org", name="Sabine Staff")
 
 
 @pytest.fixture

@@ -3,12 +3,11 @@
 import re
 
 import pytest
-from allauth.mfa.models import Authenticator
 from django.core import mail
 from django.test import Client
 
 from accounts.models import User
-from tests.factories import UserFactory
+from tests.factories import StaffFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -21,8 +20,7 @@ def visible_text(html: str) -> str:
 
 @pytest.fixture
 def superuser_client(client):
-    user = UserFactory(is_staff=True, is_superuser=True)
-    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "x"})
+    user = StaffFactory(is_superuser=True)
     client.force_login(user)
     return client
 
@@ -138,10 +136,9 @@ def test_admin_login_goes_through_allauth(client):
 
 def test_agency_staff_invite_people_but_cannot_make_or_touch_superusers(client):
     from accounts import roles
-    from tests.partners.conftest import staff_user
 
     boss = UserFactory(email="boss@example.org", is_superuser=True, is_staff=True)
-    client.force_login(staff_user(roles.AGENCY_STAFF, email="agency@example.org"))
+    client.force_login(StaffFactory(role=roles.AGENCY_STAFF, email="agency@example.org"))
     assert client.get("/admin/accounts/user/add/").status_code == 200
     assert client.get(f"/admin/accounts/user/{boss.pk}/change/").status_code == 302
     invited = UserFactory(email="colleague@example.org")

@@ -1,21 +1,17 @@
 """The back office for centers: filters, search, autocomplete, inlines; saving reindexes."""
 
-from types import SimpleNamespace
-
 import pytest
-from allauth.mfa.models import Authenticator
-from django.contrib import admin
 
 from centers.models import Center, CenterSearch
-from tests.factories import UserFactory
+from tests.admin_forms import change_form_data
+from tests.factories import StaffFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def staff_client(client):
-    user = UserFactory(is_staff=True, is_superuser=True)
-    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "x"})
+    user = StaffFactory(is_superuser=True)
     client.force_login(user)
     return client
 
@@ -47,21 +43,21 @@ def test_services_autocomplete_answers(staff_client, demo_centers):
     assert "Visa and residence" in response.content.decode() or "Visum" in response.content.decode()
 
 
-def test_saving_in_the_admin_updates_the_search_text(rf, demo_centers):
+def test_saving_in_the_admin_updates_the_search_text(staff_client, demo_centers):
     center = Center.objects.get(slug="welcome-center-saarland")
-    center.city = "Völklingen"
-    center.save()
-    form = SimpleNamespace(instance=center, save_m2m=lambda: None)
-    admin.site._registry[Center].save_related(rf.post("/"), form, formsets=[], change=True)
+    url = f"/admin/centers/center/{center.pk}/change/"
+
+    response = staff_client.post(url, change_form_data(staff_client, url, city="Völklingen"))
+
+    assert response.status_code == 302
     assert "voelklingen" in CenterSearch.objects.get(center=center).document
+    found = staff_client.get("/en/centers/", {"q": "Völklingen"}).content.decode()
+    assert center.display_name in found
 
 
 @pytest.mark.parametrize("model", ["center", "service", "language", "state"])
 def test_agency_staff_may_keep_the_directory(client, db, model):
-    from django.contrib.auth.models import Group
 
-    user = UserFactory(is_staff=True)
-    user.groups.add(Group.objects.get(name="Agency staff"))
-    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "x"})
+    user = StaffFactory()
     client.force_login(user)
     assert client.get(f"/admin/centers/{model}/").status_code == 200

@@ -5,8 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from accounts import roles
-from tests.factories import CenterFactory, PartnerFactory, UserFactory
-from tests.partners.conftest import staff_user
+from tests.factories import CenterFactory, PartnerFactory, StaffFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +33,7 @@ def queries(client, url: str) -> int:
 
 @pytest.mark.parametrize("url", PAGES)
 def test_admin_list_queries_do_not_grow_with_the_rows(client, url):
-    client.force_login(staff_user(roles.AGENCY_STAFF, email="staff@example.org"))
+    client.force_login(StaffFactory(role=roles.AGENCY_STAFF, email="staff@example.org"))
     add_entries(3, 0)
     queries(client, url)  # warm caches (content types, sessions)
     small = queries(client, url)

@@ -5,26 +5,13 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from accounts import roles
 from centers.models import Center
 from tests.admin_forms import change_form_data
 from tests.factories import CenterFactory, UserFactory
-from tests.partners.conftest import staff_user
 
 pytestmark = pytest.mark.django_db
 
 CHANGELIST = "/admin/centers/center/"
-
-
-@pytest.fixture
-def agency_staff(db):
-    return staff_user(roles.AGENCY_STAFF, email="staff@example.org", name="Sabine Staff")
-
-
-@pytest.fixture
-def staff_client(client, agency_staff):
-    client.force_login(agency_staff)
-    return client
 
 
 def days_ago(days: int):

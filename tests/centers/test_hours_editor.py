@@ -5,10 +5,9 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from allauth.mfa.models import Authenticator
 
 from centers.models import Closure, OpeningHours
-from tests.factories import CenterFactory, OpeningHoursFactory, UserFactory
+from tests.factories import CenterFactory, OpeningHoursFactory, StaffFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -227,8 +226,7 @@ def test_odd_times_get_a_message_never_a_server_error(editor_client, center, val
 
 @pytest.fixture
 def staff_client(client):
-    user = UserFactory(is_staff=True, is_superuser=True)
-    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "x"})
+    user = StaffFactory(is_superuser=True)
     client.force_login(user)
     return client
 

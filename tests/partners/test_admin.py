@@ -6,8 +6,7 @@ from django.utils import timezone
 
 from accounts import roles
 from partners.models import Partner
-from tests.factories import PartnerFactory, TopicFactory
-from tests.partners.conftest import staff_user
+from tests.factories import PartnerFactory, StaffFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -34,12 +33,12 @@ def test_agency_staff_group_has_exactly_the_partner_permissions_it_needs():
     "url", [CHANGELIST, f"{CHANGELIST}add/", f"{CHANGELIST}dashboard/", f"{CHANGELIST}import/"]
 )
 def test_center_editor_gets_403_on_the_partner_admin(client, url):
-    client.force_login(staff_user(roles.CENTER_EDITORS))
+    client.force_login(StaffFactory(role=roles.CENTER_EDITORS))
     assert client.get(url).status_code == 403
 
 
 def test_center_editor_does_not_see_partners_on_the_admin_index(client):
-    client.force_login(staff_user(roles.CENTER_EDITORS))
+    client.force_login(StaffFactory(role=roles.CENTER_EDITORS))
     assert "/admin/partners/" not in client.get("/admin/").content.decode()
 
 
@@ -66,9 +65,14 @@ def test_mark_verified_sets_date_and_user(staff_client, agency_staff):
 
 def test_mark_inactive_takes_partner_out_of_the_directory(staff_client, client):
     partner = PartnerFactory(name="Moved Away")
+    assert "Moved Away" in client.get("/en/partners/").content.decode()
+
     staff_client.post(CHANGELIST, {"action": "mark_inactive", "_selected_action": [partner.pk]})
+
     partner.refresh_from_db()
     assert partner.status == Partner.Status.INACTIVE
+    assert "Moved Away" not in client.get("/en/partners/").content.decode()
+    assert client.get(partner.get_absolute_url()).status_code == 404
 
 
 def _change_form(partner, **changes):

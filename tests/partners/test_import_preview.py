@@ -12,8 +12,7 @@ from accounts import roles
 from centers.models import Center
 from partners.models import Partner
 from partners.resources import PartnerResource
-from tests.factories import CenterFactory, PartnerFactory, TopicFactory
-from tests.partners.conftest import staff_user
+from tests.factories import CenterFactory, PartnerFactory, StaffFactory, TopicFactory
 from welcome_portal.import_admin import MAX_ROWS
 
 pytestmark = pytest.mark.django_db
@@ -179,7 +178,7 @@ def test_confirming_a_bogus_import_gives_a_message(staff_client, data):
 def test_the_uploaded_file_is_bound_to_its_uploader(staff_client, fifty_partners):
     preview = upload(staff_client, one_new_one_changed(fifty_partners))
     other = Client()
-    other.force_login(staff_user(roles.AGENCY_STAFF, email="other@example.org"))
+    other.force_login(StaffFactory(role=roles.AGENCY_STAFF, email="other@example.org"))
     stolen = confirm(other, preview)
     assert stolen.status_code == 302
     assert not Partner.objects.filter(slug="goethe-institut-cusco").exists()
@@ -212,7 +211,7 @@ def test_exports_are_inert_in_csv_and_xlsx(staff_client):
 
 
 def test_center_import_has_the_same_summary(client):
-    admin_user = staff_user(roles.AGENCY_STAFF, email="centers@example.org")
+    admin_user = StaffFactory(role=roles.AGENCY_STAFF, email="centers@example.org")
     client.force_login(admin_user)
     for n in range(3):
         CenterFactory(name=f"Welcome Center {n}", city="Erfurt")

@@ -1,16 +1,14 @@
 """schema.org JSON-LD of a center page, for search engines and assistants."""
 
-import json
-
 from django.conf import settings
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import override
+
+from welcome_portal.structured_data import json_ld
 
 from .models import Center
 
 SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-# As json_script does: nothing in the data can end the <script> element.
-_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 def center_structured_data(center: Center) -> SafeString:
@@ -67,13 +65,4 @@ def center_structured_data(center: Center) -> SafeString:
             "email": center.email or None,
             "availableLanguage": [lang.name for lang in center.languages.all()],
         }
-    text = json.dumps(_without_empty(data), ensure_ascii=False, indent=None)
-    return mark_safe(text.translate(_ESCAPES))  # escaped like json_script
-
-
-def _without_empty(value):
-    if isinstance(value, dict):
-        return {k: _without_empty(v) for k, v in value.items() if v not in (None, [], "")}
-    if isinstance(value, list):
-        return [_without_empty(v) for v in value]
-    return value
+    return json_ld(data)

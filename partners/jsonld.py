@@ -1,13 +1,11 @@
 """schema.org JSON-LD of a partner page, for search engines."""
 
-import json
-
 from django.conf import settings
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
+
+from welcome_portal.structured_data import json_ld
 
 GOVERNMENT_KINDS = {"federal-ministry", "federal-agency"}
-# Inside <script> only "<", ">" and "&" could end the element early; JSON allows them escaped.
-_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
 def _address(partner) -> dict | None:
@@ -56,11 +54,4 @@ def partner_jsonld(partner) -> SafeString:
             "name": partner.parent.display_name,
             "url": settings.SITE_URL + partner.parent.get_absolute_url(),
         }
-    data = _without_empty(data)
-    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_SCRIPT_SAFE))  # nosec B308 B703: escaped above
-
-
-def _without_empty(value):
-    if isinstance(value, dict):
-        return {k: _without_empty(v) for k, v in value.items() if v not in (None, "", {})}
-    return value
+    return json_ld(data)

@@ -136,7 +136,7 @@ def test_json_ld_cannot_end_its_script_element(client, demo_centers):
     )
     html = client.get("/en/centers/welcome-center-thuringia/").content.decode()
     assert "</script><script>alert(1)" not in html
-    assert "\\u003C/script\\u003E" in html
+    assert "\\u003c/script\\u003e" in html
 
 
 def test_map_shows_nothing_without_javascript_and_marks_the_responsible_center(

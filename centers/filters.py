@@ -4,6 +4,8 @@ from django.db import connections
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
+from welcome_portal.textinput import bounded_terms
+
 from .models import Center, Language, Service, State
 from .places import find_place, suggest_places
 
@@ -59,9 +61,10 @@ class CenterFilter(django_filters.FilterSet):
         self.unknown_place = ""
 
     def filter_q(self, queryset, name, value):
-        return queryset.search(value)
+        return queryset.search(bounded_terms(value))
 
     def filter_near(self, queryset, name, value):
+        value = bounded_terms(value)
         self.place = find_place(value)
         if self.place is None:
             self.unknown_place = value

@@ -10,6 +10,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from welcome_portal.textinput import bounded_terms
+
 from .models import Partner
 
 
@@ -55,7 +57,12 @@ class PartnerFilter(django_filters.FilterSet):
     facet_names = ("kind", "country", "topic")
 
     def filter_search(self, queryset, name, value):
-        return queryset.search(value)
+        # The list, its count and three facet counts all apply the search: built once, used
+        # as the same subquery by each.
+        if getattr(self, "_matches", None) is None:
+            terms = bounded_terms(value)
+            self._matches = self.queryset.model.objects.search(terms).values("pk")
+        return queryset.filter(pk__in=self._matches)
 
     def filter_country(self, queryset, name, value):
         return queryset.filter(country=value.upper())

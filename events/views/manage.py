@@ -18,10 +18,12 @@ from ..forms import AddParticipantForm, CheckInSearchForm, ImportForm, StatusFor
 from ..models import Meeting, Registration
 from ..services.organisations import organisation_suggestions
 from ..services.participants_import import parse_participants, participants_import
+from .caching import private_view
 
 PAGE_SIZE = 100
 
 
+@private_view
 class ManageMixin(LoginRequiredMixin):
     """Organizers of this meeting and agency staff; anonymous visitors go to the login.
     Every page with this mixin needs the second factor (accounts.middleware reads the flag)."""

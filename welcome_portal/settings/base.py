@@ -1,5 +1,6 @@
 """Settings shared by every environment; everything site-specific comes from the environment."""
 
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -7,6 +8,7 @@ import xstatic.pkg.leaflet
 from django.utils.translation import gettext_lazy as _
 
 from .env import (
+    ConfigurationError,
     cache_url_beside,
     database_from_env,
     email_from_env,
@@ -109,6 +111,7 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 
 # django-allauth: e-mail is the login, and it must be verified before the first login.
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"  # links in e-mails from SITE_URL
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -203,6 +206,14 @@ EMAIL_BACKEND = "welcome_portal.email_backend.ConsoleAndFileBackend"
 EMAIL_FILE_PATH = VAR_DIR / "mail"
 EMAIL_TIMEOUT = 10
 globals().update(email_from_env())
+
+# Public writes (registration, personal link again, invitation answers, feedback) per client
+# address and meeting: "20/h", "5/10m" or "off" (benchmarks, load tests).
+REGISTRATION_RATE_LIMIT = env_str("REGISTRATION_RATE_LIMIT", "20/h").strip().lower()
+if not re.fullmatch(r"off|\d+/\d*[smhd]", REGISTRATION_RATE_LIMIT):
+    raise ConfigurationError(
+        f"REGISTRATION_RATE_LIMIT must be a rate such as 20/h or off: {REGISTRATION_RATE_LIMIT!r}"
+    )
 
 MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")

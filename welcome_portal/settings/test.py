@@ -12,3 +12,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
+# Tests register hundreds of people from one address; the limit's own tests switch it on.
+REGISTRATION_RATE_LIMIT = "off"

@@ -4,10 +4,19 @@ allauth builds them from the request, that is from the `Host` header a client se
 `ALLOWED_HOSTS` wide or a port added, a reset link could point at another server.
 """
 
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+
+
+@dataclass(frozen=True)
+class Site:
+    """What allauth's e-mail templates call `current_site`, from SITE_URL."""
+
+    domain: str
+    name: str = "Welcome Portal"
 
 
 def on_site(url: str) -> str:
@@ -23,3 +32,8 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def get_email_confirmation_url(self, request, emailconfirmation) -> str:
         return on_site(super().get_email_confirmation_url(request, emailconfirmation))
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        site = Site(domain=urlsplit(settings.SITE_URL).netloc)
+        ctx = {"request": self.request, "email": email, **context, "current_site": site}
+        self.render_mail(template_prefix, email, ctx).send()

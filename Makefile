@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 APPS := accounts centers partners events feedback api
 
-.PHONY: build messages-project run test lint format messages bench bench-quick run-services clean
+.PHONY: build messages-project run test lint format messages bench bench-quick fuzz run-services clean
 
 $(VENV)/bin/activate:
 	$(shell command -v $(PYTHON) || echo python3) -m venv $(VENV)
@@ -69,6 +69,12 @@ bench: $(VENV)/.dev
 bench-quick: $(VENV)/.dev
 	$(MAKE) build
 	$(PY) -m bench --quick
+
+# The fuzz suite's long run: 100,800 generated cases (CI runs 2,700 of them in `make test`).
+fuzz: $(VENV)/.dev
+	$(MAKE) build
+	HYPOTHESIS_PROFILE=long $(VENV)/bin/pytest tests/security/fuzz -p no:randomly \
+		--hypothesis-show-statistics
 
 run-services: $(VENV)/.dev
 	$(MAKE) build

@@ -1,8 +1,24 @@
-"""allauth, the portal's way: accounts by invitation only, links built from SITE_URL."""
+"""allauth, the portal's way: accounts by invitation only, and every link in its e-mails
+(password reset, set-password, address confirmation) built from SITE_URL.
+
+allauth builds links from the request, that is from the `Host` header a client sends; with
+`ALLOWED_HOSTS` wide or a port added, a reset link could point at another server.
+"""
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.urls import reverse
+
+
+@dataclass(frozen=True)
+class Site:
+    """What allauth's e-mail templates call `current_site`, from SITE_URL."""
+
+    domain: str
+    name: str = "Welcome Portal"
 
 
 def site_url(path: str) -> str:
@@ -26,3 +42,8 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def get_email_confirmation_url(self, request, emailconfirmation):
         return site_url(reverse("account_confirm_email", args=[emailconfirmation.key]))
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        site = Site(domain=urlsplit(settings.SITE_URL).netloc)
+        ctx = {"request": self.request, "email": email, **context, "current_site": site}
+        self.render_mail(template_prefix, email, ctx).send()

@@ -21,6 +21,7 @@ QUICK = {
     "partners": ["--requests", "5", "--scale", "1"],
     "registrations": ["--clients", "20", "--seats", "5", "--workers", "2"],
     "invitations": ["--count", "50"],
+    "hostile": ["--requests", "1", "--scale", "1", "--budget-ms", "0"],
 }
 
 

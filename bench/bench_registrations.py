@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/wp_bench_events")
 os.environ["DJANGO_SETTINGS_MODULE"] = "welcome_portal.settings.dev"
 os.environ.setdefault("SECRET_KEY", "benchmark-only-not-secret")
+os.environ.setdefault("REGISTRATION_RATE_LIMIT", "off")  # hundreds register from one address
 CSRF_INPUT = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 

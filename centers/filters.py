@@ -6,6 +6,8 @@ from django.db import connections
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from welcome_portal.textinput import bounded_terms
+
 from .models import Center, Language, Service, State
 from .places import find_place, parse_query, state_place, suggest_places
 from .search import collation_key
@@ -76,6 +78,7 @@ class CenterFilter(django_filters.FilterSet):
     def filter_q(self, queryset, name, value):
         """Words and a place in one box: "recognition Leipzig" searches "recognition" and
         lists the centers responsible for Leipzig first. A place in `near` wins."""
+        value = bounded_terms(value)
         if self.form.cleaned_data.get("near"):
             return queryset.search(value)
         parsed = parse_query(value)
@@ -85,6 +88,7 @@ class CenterFilter(django_filters.FilterSet):
         return queryset.search(parsed.words) if parsed.words else queryset
 
     def filter_near(self, queryset, name, value):
+        value = bounded_terms(value)
         place = find_place(value)
         if place is None:
             self.unknown_place = value

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import PartnerKind
+from welcome_portal.textinput import bounded_terms
 
 from .models import AttendanceMode, Registration
 
@@ -38,7 +39,8 @@ class RegistrationFilter(django_filters.FilterSet):
         fields = ["q", "status", "attendance_mode", "organisation_kind"]
 
     def search(self, queryset, name, value):
-        return queryset.search(value.strip()) if value.strip() else queryset
+        text = bounded_terms(value)
+        return queryset.search(text) if text else queryset
 
     def filter_organisation_kind(self, queryset, name, value):
         if value == "center":

@@ -10,6 +10,7 @@ from centers.models import Center
 from partners.models import GOETHE_INSTITUT, Partner
 
 from .models import AttendanceMode, Registration
+from .models.registrations import ACCESSIBILITY_NEEDS_LENGTH
 from .services import invitees as sources
 from .services.organisations import link_organisation
 from .services.people_lists import MAX_EMAIL, read_upload
@@ -67,6 +68,7 @@ class RegistrationForm(ParticipantForm):
 
     accessibility_needs = forms.CharField(
         label=_("Accessibility needs (on site)"),
+        max_length=ACCESSIBILITY_NEEDS_LENGTH,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("For example step-free access, sign language interpreting."),
@@ -79,6 +81,17 @@ class RegistrationForm(ParticipantForm):
         label=_("My name and organisation may appear on the list of participants."),
         required=False,
     )
+    # A honeypot: hidden from everyone (screen readers too); only robots fill it in.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise forms.ValidationError(_("Please leave this field empty."))
+        return ""
 
 
 class ModeSwitchForm(forms.Form):
@@ -157,9 +170,10 @@ class InviteForm(forms.Form):
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
 
-    def __init__(self, *args, meeting, **kwargs):
+    def __init__(self, *args, meeting, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.meeting = meeting
+        self.user = user
         self.fields["centers"].queryset = sources.active_centers().exclude(email="")
         self.fields["partners"].queryset = Partner.objects.active().exclude(email="")
         codes = set(
@@ -184,7 +198,7 @@ class InviteForm(forms.Form):
         if data.get("goethe_countries"):
             invitees += sources.from_partners(sources.goethe_branches(data["goethe_countries"]))
         if data.get("last_year"):
-            invitees += sources.last_years_attendees(self.meeting)
+            invitees += sources.last_years_attendees(self.meeting, self.user)
         if data.get("centers"):
             invitees += sources.from_centers(data["centers"])
         if data.get("partners"):
@@ -205,6 +219,7 @@ class AcceptForm(forms.Form):
     attendance_mode = forms.ChoiceField(label=_("I take part"), widget=forms.RadioSelect)
     accessibility_needs = forms.CharField(
         label=_("Accessibility needs (on site)"),
+        max_length=ACCESSIBILITY_NEEDS_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )

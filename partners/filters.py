@@ -10,6 +10,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from welcome_portal.textinput import bounded_terms
+
 from .models import Partner
 from .places import split_place_abroad
 
@@ -60,7 +62,7 @@ class PartnerFilter(django_filters.FilterSet):
     def filter_search(self, queryset, name, value):
         """Words as text; a city or country abroad orders by it: that country's partners first,
         then the nearest (Nepal has no Goethe-Institut: the nearest ones come first)."""
-        place, words = split_place_abroad(value)
+        place, words = split_place_abroad(bounded_terms(value))
         self.place_abroad = place
         if words:
             queryset = queryset.search(words)

@@ -109,6 +109,16 @@ class Meeting(models.Model):
     personal_data_purged_at = models.DateTimeField(
         _("personal data purged"), null=True, blank=True, editable=False
     )
+    # "Last year's attendees" of a copy may come from here, whoever organized it.
+    copied_from = models.ForeignKey(
+        "self",
+        verbose_name=_("copied from"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

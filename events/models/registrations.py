@@ -1,6 +1,7 @@
 """Registrations: one person's place (or wish for one) at a meeting, and the rules about it."""
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Count, Q
 from django.db.models.functions import Lower
@@ -8,6 +9,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .meetings import AttendanceMode, Meeting, new_token
+
+# Enough for any real need; it lands in every export and on every badge list.
+ACCESSIBILITY_NEEDS_LENGTH = 2000
 
 
 class RegistrationQuerySet(models.QuerySet):
@@ -103,7 +107,11 @@ class Registration(Addressee):
     listing_consent_version = models.CharField(
         _("participant list consent version"), max_length=20, blank=True
     )
-    accessibility_needs = models.TextField(_("accessibility needs (on site)"), blank=True)
+    accessibility_needs = models.TextField(
+        _("accessibility needs (on site)"),
+        blank=True,
+        validators=[MaxLengthValidator(ACCESSIBILITY_NEEDS_LENGTH)],
+    )
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("registered by"),

@@ -2,9 +2,11 @@
 
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
+from accounts.permissions import is_agency_staff
 from centers.models import Center
 from partners.models import GOETHE_INSTITUT, Partner
 
@@ -78,13 +80,21 @@ def goethe_branches(countries: list[str]):
     return Partner.objects.active().filter(kind__slug=GOETHE_INSTITUT, country__in=countries)
 
 
-def last_years_attendees(meeting: Meeting) -> list[Invitee]:
-    """Everyone who attended the same kind of meeting the year before."""
-    registrations = Registration.objects.filter(
-        meeting__kind=meeting.kind,
-        meeting__year=meeting.year - 1,
-        status=Registration.Status.ATTENDED,
-    ).order_by("name")
+def last_years_attendees(meeting: Meeting, user) -> list[Invitee]:
+    """Everyone who attended last year's meeting of the same kind, from the meetings `user`
+    may manage (agency staff: all of them) and the meeting this one was copied from; another
+    organizer's participants never."""
+    sources = Meeting.objects.filter(kind=meeting.kind, year=meeting.year - 1)
+    if not is_agency_staff(user):
+        sources = sources.filter(organizers=user)
+    registrations = (
+        Registration.objects.filter(
+            Q(meeting__in=sources) | Q(meeting_id=meeting.copied_from_id),
+            status=Registration.Status.ATTENDED,
+        )
+        .exclude(meeting=meeting)
+        .order_by("name")
+    )
     return [
         Invitee(r.email, r.name, r.organisation, r.language, r.center_id, r.partner_id)
         for r in registrations

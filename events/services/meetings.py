@@ -24,6 +24,7 @@ def meeting_copy_as_next_year(*, meeting: Meeting) -> Meeting:
     copy.year = meeting.year + 1
     copy.status = Meeting.Status.DRAFT
     copy.personal_data_purged_at = None
+    copy.copied_from = meeting
     for field in ("starts_at", "ends_at", "registration_opens_at", "registration_closes_at"):
         setattr(copy, field, _next_year(getattr(meeting, field)))
     base = meeting.slug.removesuffix(str(meeting.year)).rstrip("-") or "meeting"

@@ -5,9 +5,11 @@ is unreachable then, the rows stay pending and the beat's sweep sends them later
 """
 
 import logging
+from datetime import timedelta
 from functools import partial
 
 from django.db import transaction
+from django.utils import timezone
 from kombu.exceptions import OperationalError
 
 from ..models import OutboxMessage, Registration
@@ -32,10 +34,35 @@ def enqueue_on_commit(kind: str, ids: list[int]) -> None:
         transaction.on_commit(partial(enqueue, kind, ids))
 
 
-def registration_notify(*, registration: Registration, kind: str) -> None:
+# Whoever holds a personal link (or typed someone else's address into the form) can switch
+# modes, cancel and register again: each sends a notice. Past this many within the window, the
+# change still happens but sends nothing, so nobody's mailbox can be filled through the portal.
+PARTICIPANT_NOTICES_PER_WINDOW = 3
+PARTICIPANT_NOTICE_WINDOW = timedelta(hours=1)
+
+
+def participant_notice_allowed(registration: Registration) -> bool:
+    """Whether a change the participant makes may still send a notice to this address (for
+    this meeting, whichever registration row: cancelling and registering again counts too)."""
+    recent = OutboxMessage.objects.filter(
+        meeting_id=registration.meeting_id,
+        email__iexact=registration.email,
+        registration__isnull=False,
+        created_at__gte=timezone.now() - PARTICIPANT_NOTICE_WINDOW,
+    )
+    return recent.count() < PARTICIPANT_NOTICES_PER_WINDOW
+
+
+def registration_notify(
+    *, registration: Registration, kind: str, by_participant: bool = False
+) -> None:
     """Store the notice about a registration change ("confirmed", "waitlisted", "promoted",
     "cancelled" or "mode_switched") in the caller's transaction, so that it is never lost and
-    never sent for a change that rolled back."""
+    never sent for a change that rolled back. A change `by_participant` sends nothing past
+    PARTICIPANT_NOTICES_PER_WINDOW notices."""
+    if by_participant and not participant_notice_allowed(registration):
+        logger.info("notice %s to registration %s held back: too many", kind, registration.pk)
+        return
     message = OutboxMessage.objects.create(
         kind=kind,
         meeting_id=registration.meeting_id,

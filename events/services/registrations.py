@@ -142,13 +142,17 @@ def registration_create(
                 registered_by=registered_by,
             )
             if notify:
-                registration_notify(registration=registration, kind=status)
+                registration_notify(
+                    registration=registration, kind=status, by_participant=registered_by is None
+                )
     except IntegrityError as exc:  # the unique (meeting, lower(e-mail)) constraint
         raise RegistrationError(_("This e-mail address is already registered.")) from exc
     return registration
 
 
-def registration_set_status(*, registration: Registration, status: str) -> list[Registration]:
+def registration_set_status(
+    *, registration: Registration, status: str, by_participant: bool = False
+) -> list[Registration]:
     """Move a registration to another status under the capacity rules.
 
     Taking a seat needs a free one; leaving a seat promotes the first waitlisted of that mode;
@@ -172,7 +176,7 @@ def registration_set_status(*, registration: Registration, status: str) -> list[
         registration.attended_at = timezone.now() if status == Status.ATTENDED else None
         registration.save()
         if kind := _notice_for(old, status):
-            registration_notify(registration=registration, kind=kind)
+            registration_notify(registration=registration, kind=kind, by_participant=by_participant)
         return _fill_free_seats(meeting, mode)
 
 
@@ -193,7 +197,9 @@ def registration_cancel(*, registration: Registration) -> list[Registration]:
         raise RegistrationError(_("This meeting has already taken place."))
     if registration.status not in Registration.ACTIVE:
         raise RegistrationError(_("This registration cannot be cancelled any more."))
-    return registration_set_status(registration=registration, status=Status.CANCELLED)
+    return registration_set_status(
+        registration=registration, status=Status.CANCELLED, by_participant=True
+    )
 
 
 def registration_check_in(*, registration: Registration) -> Registration:
@@ -227,7 +233,7 @@ def registration_switch_mode(*, registration: Registration, mode: str) -> Regist
         registration.status, registration.waitlist_position = place_for(meeting, mode)
         registration.attendance_mode = mode
         registration.save()
-        registration_notify(registration=registration, kind="mode_switched")
+        registration_notify(registration=registration, kind="mode_switched", by_participant=True)
         _fill_free_seats(meeting, old_mode)
     return registration
 

@@ -5,10 +5,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
+from welcome_portal import ratelimit
+
 from .. import services
 from ..forms import AcceptForm, InviteForm
 from ..models import Invitation, Registration
 from ..services import RegistrationError
+from .caching import private_view
 from .manage import ManageMixin
 
 
@@ -37,7 +40,7 @@ class InvitationManageView(InvitationsMixin, FormView):
     form_class = InviteForm
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "meeting": self.meeting}
+        return {**super().get_form_kwargs(), "meeting": self.meeting, "user": self.request.user}
 
     def get_context_data(self, **kwargs):
         recent = self.meeting.invitations.order_by("-pk")[:50]
@@ -68,6 +71,7 @@ class InvitationRemindView(InvitationsMixin, View):
         return redirect("events:manage_invitations", slug=slug)
 
 
+@private_view
 class InvitationMixin:
     """The invitation of the token in the URL; unknown tokens get the friendly 404."""
 
@@ -77,6 +81,10 @@ class InvitationMixin:
         )
         if self.invitation is None:
             return render(request, "events/unknown_token.html", status=404)
+        if request.method == "POST":
+            scope = f"invitation:{self.invitation.meeting_id}"
+            if wait := ratelimit.hit(request, scope):
+                return ratelimit.refused(request, wait)
         if request.method == "GET":
             services.invitation_open(invitation=self.invitation)
         return super().dispatch(request, *args, **kwargs)

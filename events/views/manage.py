@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
+from accounts.audit import record_access
 from accounts.permissions import can_manage_meeting
 
 from .. import services
@@ -18,10 +19,12 @@ from ..forms import AddParticipantForm, CheckInSearchForm, ImportForm, StatusFor
 from ..models import Meeting, Registration
 from ..services.organisations import organisation_suggestions
 from ..services.participants_import import parse_participants, participants_import
+from .caching import private_view
 
 PAGE_SIZE = 100
 
 
+@private_view
 class ManageMixin(LoginRequiredMixin):
     """Organizers of this meeting and agency staff; anonymous visitors go to the login.
     Every page with this mixin needs the second factor (accounts.middleware reads the flag)."""
@@ -42,6 +45,10 @@ class ManageMixin(LoginRequiredMixin):
     def back(self):
         return redirect("events:manage", self.meeting.slug)
 
+    def record_read(self, action: str) -> None:
+        """Organizers' looks at participants go into the same log as the admin's."""
+        record_access(self.request, model=Registration, action=action, object_id=self.meeting.slug)
+
 
 class DashboardView(ManageMixin, TemplateView):
     template_name = "events/manage/dashboard.html"
@@ -49,6 +56,7 @@ class DashboardView(ManageMixin, TemplateView):
     def get_context_data(self, **kwargs):
         registrations = self.meeting.registrations.select_related("center", "partner__kind")
         table = RegistrationFilter(self.request.GET, queryset=registrations)
+        self.record_read("list")
         counts = self.meeting.registrations.counts_by_mode_and_status()
         taken = {
             mode: sum(n for status, n in by_status.items() if status in Registration.SEATED)
@@ -172,6 +180,7 @@ class ExportView(ManageMixin, View):
             request.GET, queryset=self.meeting.registrations.all()
         ).qs
         data = participants_dataset(registrations).export(fmt)
+        self.record_read("export")
         response = HttpResponse(data, content_type=self.formats[fmt])
         filename = f"{self.meeting.slug}-participants.{fmt}"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -189,9 +198,11 @@ class CheckInView(ManageMixin, TemplateView):
         token = self.kwargs.get("token")
         if token:
             found = self.meeting.registrations.filter(token=token)
+            self.record_read("view")
         elif form.is_valid() and form.cleaned_data["q"].strip():
             query = form.cleaned_data["q"].strip()
             found = self.meeting.registrations.search(query)[:PAGE_SIZE]
+            self.record_read("search")
         return super().get_context_data(form=form, found=found, **kwargs)
 
     def post(self, request, slug, token=None):

@@ -16,6 +16,7 @@ from ..exports import own_data
 from ..forms import ModeSwitchForm
 from ..links import absolute
 from ..models import AttendanceMode, Invitation, Registration
+from .caching import private, private_view
 
 
 def registration_for(token: str) -> Registration:
@@ -30,6 +31,7 @@ def registration_for(token: str) -> Registration:
     return registration
 
 
+@private_view
 class TokenMixin:
     """Loads the registration; an unknown token gets a friendly page with status 404."""
 
@@ -109,6 +111,7 @@ class PersonalActionView(TokenMixin, View):
         messages.success(self.request, _("Your registration and your personal data are deleted."))
 
 
+@private
 def own_data_view(request, token):
     registration = registration_for(token)
     body = json.dumps(own_data(registration), ensure_ascii=False, indent=2)
@@ -119,6 +122,7 @@ def own_data_view(request, token):
     return response
 
 
+@private
 def check_in_qr_view(request, token):
     """The participant's QR code (SVG): it opens the organizer's check-in page for them."""
     registration = registration_for(token)

@@ -9,6 +9,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, TemplateView
 
+from welcome_portal import ratelimit
+
 from .. import services
 from ..calendar import meeting_calendar
 from ..forms import RegistrationForm
@@ -56,6 +58,11 @@ class RegisterView(FormView):
         if not self.meeting.is_open_for_registration():
             return render(request, "events/register_closed.html", {"meeting": self.meeting})
         return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if wait := ratelimit.hit(request, f"register:{self.meeting.pk}"):
+            return ratelimit.refused(request, wait)
+        return super().post(request, *args, **kwargs)
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "meeting": self.meeting}

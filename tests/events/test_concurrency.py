@@ -43,7 +43,7 @@ def quick_threads(monkeypatch):
     options = connection.settings_dict["OPTIONS"]
     monkeypatch.setitem(options, "options", "-c synchronous_commit=off -c TimeZone=UTC")
     monkeypatch.setattr(
-        services.registrations, "registration_notify", lambda registration, kind: None
+        services.registrations, "registration_notify", lambda registration, kind, **flags: None
     )
     switch_interval = sys.getswitchinterval()
     sys.setswitchinterval(0.0005)

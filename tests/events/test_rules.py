@@ -64,7 +64,7 @@ def test_a_temporarily_closed_center_is_active_in_the_directory_and_the_invitati
     )
 
     directory = client.get("/en/centers/").content.decode()
-    form = InviteForm(data={"all_centers": "on"}, meeting=meeting)
+    form = InviteForm(data={"all_centers": "on"}, meeting=meeting, user=UserFactory())
     assert form.is_valid(), form.errors
     invited = {invitee.center_id for invitee in form.invitees}
 

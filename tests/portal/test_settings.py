@@ -118,6 +118,7 @@ def test_prod_settings_pass_the_deployment_checklist():
             "DJANGO_SETTINGS_MODULE": "welcome_portal.settings.prod",
             "SECRET_KEY": secrets.token_urlsafe(64),
             "ALLOWED_HOSTS": "example.org",
+            "SITE_URL": "https://example.org",
         },
         capture_output=True,
         text=True,

@@ -225,6 +225,14 @@ EMAIL_FILE_PATH = VAR_DIR / "mail"
 EMAIL_TIMEOUT = 10
 globals().update(email_from_env())
 
+# Public writes (registration, personal link again, invitation answers, feedback) per client
+# address and meeting: "20/h", "5/10m" or "off" (benchmarks, load tests).
+REGISTRATION_RATE_LIMIT = env_str("REGISTRATION_RATE_LIMIT", "20/h").strip().lower()
+if not re.fullmatch(r"off|\d+/\d*[smhd]", REGISTRATION_RATE_LIMIT):
+    raise ConfigurationError(
+        f"REGISTRATION_RATE_LIMIT must be a rate such as 20/h or off: {REGISTRATION_RATE_LIMIT!r}"
+    )
+
 MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
 MAP_TILE_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(MAP_TILE_URL.replace("{s}", "*")))

@@ -1,7 +1,9 @@
 """Production: refuses to start without its secrets; passes `check --deploy`."""
 
+from urllib.parse import urlsplit
+
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, SECRET_KEY, env_bool, env_str
+from .base import ALLOWED_HOSTS, SECRET_KEY, SITE_URL, env_bool, env_str
 from .env import ConfigurationError
 
 DEBUG = env_bool("DEBUG", default=False)
@@ -9,6 +11,10 @@ if not SECRET_KEY:
     raise ConfigurationError("SECRET_KEY must be set (a long random string) when DEBUG is off.")
 if not ALLOWED_HOSTS:
     raise ConfigurationError("ALLOWED_HOSTS must be set (comma-separated host names).")
+# Every absolute link (e-mails, calendar, QR codes, password reset) is built from SITE_URL.
+_site = urlsplit(SITE_URL)
+if _site.scheme != "https" or not _site.netloc or not env_str("SITE_URL"):
+    raise ConfigurationError("SITE_URL must be set to the portal's https:// address.")
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365

@@ -15,3 +15,5 @@ WHITENOISE_AUTOREFRESH = True
 # The open-data API's throttle counts per address on the shared cache, and every test client is
 # 127.0.0.1: tests of the throttle set a limit themselves (override_settings).
 API_RATE_LIMIT = "off"
+# Tests register hundreds of people from one address; the limit's own tests switch it on.
+REGISTRATION_RATE_LIMIT = "off"

@@ -1,0 +1,89 @@
+"""Free text and path segments cost a bounded amount of work, whatever a visitor sends."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import CenterFactory, MeetingFactory, PartnerFactory, RegistrationFactory
+from welcome_portal.textinput import MAX_CHARS, MAX_WORDS, bounded_terms
+
+THOUSAND_WORDS = " ".join("abcdefghijklmnopqrstuvwxyz"[i % 26] for i in range(1000))
+FIRST_WORDS = " ".join(THOUSAND_WORDS.split()[:MAX_WORDS])
+
+
+def sql_of(client, url: str) -> list[str]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return [q["sql"] for q in queries.captured_queries]
+
+
+def test_bounded_terms_keeps_the_first_words_within_the_length():
+    assert bounded_terms(THOUSAND_WORDS) == FIRST_WORDS
+    assert len(bounded_terms("x" * 10_000)) == MAX_CHARS
+    assert bounded_terms("  Welcome\x00Center\tErfurt\r\n ") == "Welcome Center Erfurt"
+    assert bounded_terms(None) == ""
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "parameter", "words"),
+    # The centers' fields refuse more than 200 (q) and 100 (near) characters outright.
+    [("/en/partners/", "q", 1000), ("/en/centers/", "q", 99), ("/en/centers/", "near", 50)],
+)
+def test_many_words_cost_what_the_first_eight_cost(client, path, parameter, words):
+    PartnerFactory(name="Goethe-Institut Abidjan")
+    CenterFactory(name="Welcome Center Bavaria")
+    many = " ".join(THOUSAND_WORDS.split()[:words])
+    assert sql_of(client, f"{path}?{parameter}={many}") == sql_of(
+        client, f"{path}?{parameter}={FIRST_WORDS}"
+    )
+
+
+@pytest.mark.django_db
+def test_partner_search_runs_once_for_the_list_and_all_facet_counts(client):
+    PartnerFactory(name="Goethe-Institut Abidjan", city="Abidjan")
+    queries = sql_of(client, "/en/partners/?q=abidjan goethe")
+    # The search conditions (ILIKE on the name) appear in exactly one query.
+    assert sum('"partners_partner"."name"::text) LIKE' in q for q in queries) <= 1
+
+
+@pytest.mark.django_db
+def test_dashboard_search_is_capped_too(client):
+    from tests.factories import OrganizerFactory
+
+    meeting = MeetingFactory()
+    organizer = OrganizerFactory()
+    meeting.organizers.add(organizer)
+    RegistrationFactory(meeting=meeting, name="Ada Lovelace")
+    client.force_login(organizer)
+    url = f"/en/events/{meeting.slug}/manage/"
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, {"q": "Ada " + "x" * 100_000})
+    assert response.status_code == 200
+    assert max(len(q["sql"]) for q in queries.captured_queries) < 5_000
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/regions/%00/",
+        "/en/regions/DE-%00/",
+        "/en/regions/de-th/",
+        "/en/regions/XX-TH/",
+        "/en/regions/DE-TH%00/",
+        "/en/events/invitation/%00/",
+        "/en/events/invitation/%00/data.json",
+        "/en/centers/%00/",
+        "/language/%00/",
+    ],
+)
+def test_odd_path_segments_are_not_found_rather_than_a_server_error(client, path):
+    client.raise_request_exception = False
+    assert client.get(path).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_state_code_opens_its_state(client):
+    assert client.get("/en/regions/DE-TH/").status_code == 200

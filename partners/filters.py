@@ -65,7 +65,11 @@ class PartnerFilter(django_filters.FilterSet):
         place, words = split_place_abroad(bounded_terms(value))
         self.place_abroad = place
         if words:
-            queryset = queryset.search(words)
+            # The list, its count and three facet counts all apply the search: built once, used
+            # as the same subquery by each.
+            if getattr(self, "_matches", None) is None:
+                self._matches = self.queryset.model.objects.search(words).values("pk")
+            queryset = queryset.filter(pk__in=self._matches)
         if place is None:
             return queryset
         return queryset.nearest_first(country=place.country, lat=place.lat, lon=place.lon)

@@ -36,4 +36,6 @@ def test_query_count_is_small_and_the_same_for_10_and_300_participants(
     large = queries_for(client, url)
 
     assert small == large
-    assert large <= 10
+    # The dashboard also checks the organizer's second factor and logs the look at
+    # participants' data (PersonalDataAccess): one query each.
+    assert large <= 11

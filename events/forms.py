@@ -115,7 +115,7 @@ class ImportForm(forms.Form):
 
 
 class CheckInSearchForm(forms.Form):
-    q = forms.CharField(label=_("Name, e-mail or organisation"), required=False, max_length=200)
+    q = forms.CharField(label=_("Name, e-mail or organisation"), max_length=200)
 
 
 class InviteForm(forms.Form):

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from .views import invitations, manage, participant, public
+from .views import checkin, invitations, manage, participant, public
 
 
 class TokenConverter:
@@ -58,10 +58,10 @@ urlpatterns = [
         {"fmt": "xlsx"},
         name="manage_export_xlsx",
     ),
-    path("<slug:slug>/manage/check-in/", manage.CheckInView.as_view(), name="manage_checkin"),
+    path("<slug:slug>/manage/check-in/", checkin.CheckInView.as_view(), name="manage_checkin"),
     path(
         "<slug:slug>/manage/check-in/<token:token>/",
-        manage.CheckInView.as_view(),
+        checkin.CheckInView.as_view(),
         name="manage_checkin_person",
     ),
     path("<slug:slug>/manage/copy/", manage.CopyView.as_view(), name="manage_copy"),

@@ -14,7 +14,7 @@ from accounts.permissions import can_manage_meeting
 from .. import services
 from ..exports import participants_dataset
 from ..filters import RegistrationFilter
-from ..forms import AddParticipantForm, CheckInSearchForm, ImportForm, StatusForm
+from ..forms import AddParticipantForm, ImportForm, StatusForm
 from ..models import Meeting, Registration
 from ..services.organisations import organisation_suggestions
 from ..services.participants_import import parse_participants, participants_import
@@ -176,36 +176,6 @@ class ExportView(ManageMixin, View):
         filename = f"{self.meeting.slug}-participants.{fmt}"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
-
-
-class CheckInView(ManageMixin, TemplateView):
-    """Search for people to check in; the QR code on a personal page leads to one of them."""
-
-    template_name = "events/manage/checkin.html"
-
-    def get_context_data(self, **kwargs):
-        form = CheckInSearchForm(self.request.GET)
-        found = Registration.objects.none()
-        token = self.kwargs.get("token")
-        if token:
-            found = self.meeting.registrations.filter(token=token)
-        elif form.is_valid() and form.cleaned_data["q"].strip():
-            query = form.cleaned_data["q"].strip()
-            found = self.meeting.registrations.search(query)[:PAGE_SIZE]
-        return super().get_context_data(form=form, found=found, **kwargs)
-
-    def post(self, request, slug, token=None):
-        pk = request.POST.get("pk", "")
-        registration = get_object_or_404(
-            self.meeting.registrations, pk=pk if pk.isascii() and pk.isdigit() else 0
-        )
-        try:
-            services.registration_check_in(registration=registration)
-        except services.RegistrationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("%(name)s is checked in.") % {"name": registration.name})
-        return redirect("events:manage_checkin", self.meeting.slug)
 
 
 class CopyView(ManageMixin, View):

@@ -124,25 +124,6 @@ def test_exports_as_csv_and_xlsx(client, meeting, organizer):
     assert workbook.active["A2"].value == "Amina Yusuf"
 
 
-def test_scanning_the_qr_code_leads_to_check_in(client, meeting, organizer):
-    registration = register(meeting, "a@example.org", name="Amina Yusuf")
-    client.force_login(organizer)
-
-    page = client.get(manage_url(meeting, f"check-in/{registration.token}/")).content.decode()
-    assert "Check in Amina Yusuf" in page
-    client.post(manage_url(meeting, "check-in/"), {"pk": registration.pk})
-
-    registration.refresh_from_db()
-    assert registration.status == "attended"
-
-
-def test_check_in_search_finds_by_name(client, meeting, organizer):
-    register(meeting, "a@example.org", name="Amina Yusuf")
-    client.force_login(organizer)
-    page = client.get(manage_url(meeting, "check-in/"), {"q": "amina"}).content.decode()
-    assert "Check in Amina Yusuf" in page
-
-
 def test_copy_as_next_year_keeps_structure_but_no_participants(client, meeting, organizer):
     SessionFactory.create_batch(2, meeting=meeting)
     register(meeting, "a@example.org")

@@ -145,7 +145,11 @@ def world(db):
         "events": {"slug": meeting.slug, "pk": registration.pk, "token": registration.token},
         "": {"code": "en"},
     }
-    tokens = {"registration": registration.token, "invitation": invitation.token}
+    tokens = {
+        "registration": registration.token,
+        "invitation": invitation.token,
+        "checkin": registration.checkin_token,
+    }
     return people, values, tokens
 
 
@@ -154,7 +158,9 @@ def url_for(name: str, params: set, values: dict, tokens: dict, role: str) -> st
     kwargs = {key: values[namespace][key] for key in params}
     if name.startswith("events:invitation_"):
         kwargs["token"] = tokens["invitation"]
-    if "token" in kwargs and role == "anonymous" and name != "events:manage_checkin_person":
+    if name == "events:manage_checkin_person":
+        kwargs["token"] = tokens["checkin"]
+    elif "token" in kwargs and role == "anonymous":
         kwargs["token"] = "not-a-valid-token"
     with override("en"):
         url = reverse(name, kwargs=kwargs or None)

@@ -140,6 +140,7 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("kern", BASE_DIR / "node_modules/@kern-ux/native/dist"),
+    ("jsqr", BASE_DIR / "node_modules/jsqr/dist"),
     ("leaflet", Path(xstatic.pkg.leaflet.BASE_DIR)),
 ]
 STORAGES = {

@@ -6,13 +6,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
 from accounts.permissions import can_manage_meeting
 
-from .. import services
-from ..exports import participants_dataset
+from .. import exports, services
 from ..filters import RegistrationFilter
 from ..forms import AddParticipantForm, ImportForm, StatusForm
 from ..models import Meeting, Registration
@@ -169,12 +169,19 @@ class ExportView(ManageMixin, View):
 
     def get(self, request, slug, fmt):
         registrations = RegistrationFilter(
-            request.GET, queryset=self.meeting.registrations.all()
+            request.GET, queryset=self.meeting.registrations.select_related("center", "partner")
         ).qs
-        data = participants_dataset(registrations).export(fmt)
+        headers, rows = exports.participant_rows(registrations)
+        if fmt == "csv":
+            # German offices open CSV in Excel, which expects ";" under a German locale.
+            delimiter = ";" if get_language() == "de" else ","
+            data = exports.as_csv(headers, rows, delimiter=delimiter)
+        else:
+            data = exports.as_xlsx(headers, rows, title=_("Participants"))
         response = HttpResponse(data, content_type=self.formats[fmt])
         filename = f"{self.meeting.slug}-participants.{fmt}"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response["Cache-Control"] = "private, no-store"
         return response
 
 

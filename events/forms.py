@@ -2,7 +2,7 @@
 
 from django import forms
 from django.conf import settings
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -13,6 +13,25 @@ from .models import AttendanceMode, Registration
 from .services import invitees as sources
 from .services.organisations import link_organisation
 from .services.people_lists import MAX_EMAIL, read_upload
+
+# Who cancelled or declined may register again (events.services.returning).
+CAN_RETURN = (Registration.Status.CANCELLED, Registration.Status.DECLINED)
+
+
+def mode_choices(meeting) -> list[tuple[str, str]]:
+    """Each offered mode, saying whether seats are left or only the waiting list."""
+    choices = []
+    for row in meeting.seat_table():
+        if row["left"] is None:
+            label = row["label"]
+        elif row["left"] == 0:
+            label = _("%(mode)s: fully booked, you join the waiting list") % {"mode": row["label"]}
+        else:
+            label = ngettext(
+                "%(mode)s: %(left)d seat left", "%(mode)s: %(left)d seats left", row["left"]
+            ) % {"mode": row["label"], "left": row["left"]}
+        choices.append((row["mode"], label))
+    return choices
 
 
 class ParticipantForm(forms.Form):
@@ -34,7 +53,7 @@ class ParticipantForm(forms.Form):
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
         self.meeting = meeting
-        offered = [(m, label) for m, label in AttendanceMode.choices if m in meeting.modes]
+        offered = mode_choices(meeting)
         self.fields["attendance_mode"].choices = offered
         if len(offered) == 1:
             self.fields["attendance_mode"].initial = offered[0][0]
@@ -43,7 +62,8 @@ class ParticipantForm(forms.Form):
         cleaned = super().clean()
         cleaned.update(link_organisation(cleaned.get("organisation", "")))
         email = cleaned.get("email")
-        if email and self.meeting.registrations.filter(email__iexact=email).exists():
+        taken = self.meeting.registrations.exclude(status__in=CAN_RETURN)
+        if email and taken.filter(email__iexact=email).exists():
             self.add_error("email", _("This e-mail address is already registered."))
         return cleaned
 
@@ -79,6 +99,10 @@ class RegistrationForm(ParticipantForm):
         label=_("My name and organisation may appear on the list of participants."),
         required=False,
     )
+
+
+class ResendLinkForm(forms.Form):
+    email = forms.EmailField(label=_("Your e-mail address"), max_length=MAX_EMAIL)
 
 
 class ModeSwitchForm(forms.Form):

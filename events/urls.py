@@ -38,6 +38,7 @@ urlpatterns = [
     path("<slug:slug>/", public.MeetingDetailView.as_view(), name="detail"),
     path("<slug:slug>/calendar.ics", public.calendar_view, name="calendar"),
     path("<slug:slug>/register/", public.RegisterView.as_view(), name="register"),
+    path("<slug:slug>/link/", public.ResendLinkView.as_view(), name="resend_link"),
     path("<slug:slug>/manage/", manage.DashboardView.as_view(), name="manage"),
     path("<slug:slug>/manage/add/", manage.AddParticipantView.as_view(), name="manage_add"),
     path("<slug:slug>/manage/import/", manage.ImportView.as_view(), name="manage_import"),

@@ -29,6 +29,7 @@ SUBJECTS = {
     Kind.PROMOTED: _("A seat for you: %(title)s"),
     Kind.CANCELLED: _("Registration cancelled: %(title)s"),
     Kind.MODE_SWITCHED: _("Attendance changed: %(title)s"),
+    Kind.PERSONAL_LINK: _("Your personal link: %(title)s"),
 }
 TEMPLATES = {
     "invitation": "invitation",

@@ -68,6 +68,10 @@ class PersonalPageView(TokenMixin, DetailView):
             show_online_link=registration.sees_online_link,
             can_change=registration.can_change,
             other_modes=other_modes if registration.can_change else [],
+            can_register_again=(
+                registration.status in (Registration.Status.CANCELLED, Registration.Status.DECLINED)
+                and meeting.is_open_for_registration()
+            ),
             **kwargs,
         )
 
@@ -82,6 +86,9 @@ class PersonalActionView(TokenMixin, View):
         registration = self.get_object()
         if action not in self.actions:
             raise Http404
+        if action == "cancel" and "confirm" not in request.POST and registration.can_change:
+            context = {"registration": registration, "meeting": registration.meeting}
+            return render(request, "events/cancel_confirm.html", context)
         try:
             getattr(self, action)(registration)
         except services.RegistrationError as error:

@@ -21,6 +21,7 @@ app_name = "events"
 personal = participant.PersonalActionView.as_view()
 urlpatterns = [
     path("", public.MeetingListView.as_view(), name="list"),
+    path("manage/", manage.MyMeetingsView.as_view(), name="my_meetings"),
     path("invitation/<token:token>/", participant.PersonalPageView.as_view(), name="personal"),
     path(
         "invitation/<token:token>/cancel/", personal, {"action": "cancel"}, name="personal_cancel"

@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
-from accounts.permissions import can_manage_meeting
+from accounts.permissions import can_manage_meeting, is_agency_staff
 
 from .. import exports, services
 from ..filters import RegistrationFilter
@@ -41,6 +41,18 @@ class ManageMixin(LoginRequiredMixin):
 
     def back(self):
         return redirect("events:manage", self.meeting.slug)
+
+
+class MyMeetingsView(LoginRequiredMixin, TemplateView):
+    """The organizer's meetings, each with its dashboard; agency staff see every meeting."""
+
+    requires_second_factor = True
+    template_name = "events/manage/my_meetings.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        meetings = Meeting.objects.all() if is_agency_staff(user) else user.organized_meetings
+        return super().get_context_data(meetings=meetings.order_by("-starts_at"), **kwargs)
 
 
 class DashboardView(ManageMixin, TemplateView):

@@ -56,6 +56,8 @@ EXPECTED = {
     "events:list": PUBLIC,
     "events:detail": PUBLIC,
     "events:calendar": PUBLIC,
+    "events:resend_link": PUBLIC,
+    "events:my_meetings": row(302, 302, 200, 200, 200, 200),
     "events:register": PUBLIC,
     "events:personal": TOKEN_GET,
     "events:personal_cancel": TOKEN_POST_ONLY,

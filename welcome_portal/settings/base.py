@@ -83,6 +83,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "welcome_portal.context_processors.portal",
+                "welcome_portal.context_processors.tools",
             ],
         },
     },
@@ -107,6 +108,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 
 # django-allauth: e-mail is the login, and it must be verified before the first login.
 ACCOUNT_LOGIN_METHODS = {"email"}

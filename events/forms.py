@@ -105,6 +105,24 @@ class ResendLinkForm(forms.Form):
     email = forms.EmailField(label=_("Your e-mail address"), max_length=MAX_EMAIL)
 
 
+class BadgesForm(forms.Form):
+    mode = forms.ChoiceField(label=_("Participants"), required=False)
+    layout = forms.ChoiceField(
+        label=_("Layout"),
+        choices=[("sheet", _("Eight badges on each A4 sheet")), ("single", _("One badge a page"))],
+        initial="sheet",
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["mode"].choices = [("", _("all confirmed")), *mode_labels(meeting)]
+
+
+def mode_labels(meeting) -> list[tuple[str, str]]:
+    return [(m, label) for m, label in AttendanceMode.choices if m in meeting.modes]
+
+
 class ModeSwitchForm(forms.Form):
     attendance_mode = forms.ChoiceField(
         label=_("Attendance"), choices=AttendanceMode.choices, widget=forms.RadioSelect

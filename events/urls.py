@@ -67,6 +67,7 @@ urlpatterns = [
         name="manage_checkin_person",
     ),
     path("<slug:slug>/manage/copy/", manage.CopyView.as_view(), name="manage_copy"),
+    path("<slug:slug>/manage/badges.pdf", manage.BadgesView.as_view(), name="manage_badges"),
     path(
         "<slug:slug>/manage/invitations/",
         invitations.InvitationManageView.as_view(),

@@ -13,8 +13,9 @@ from django.views.generic import FormView, TemplateView, View
 from accounts.permissions import can_manage_meeting, is_agency_staff
 
 from .. import exports, services
+from ..badges import badges_pdf
 from ..filters import RegistrationFilter
-from ..forms import AddParticipantForm, ImportForm, StatusForm
+from ..forms import AddParticipantForm, BadgesForm, ImportForm, StatusForm
 from ..models import Meeting, Registration
 from ..services.organisations import organisation_suggestions
 from ..services.participants_import import parse_participants, participants_import
@@ -77,11 +78,15 @@ class DashboardView(ManageMixin, TemplateView):
                 {
                     "label": seats[mode]["label"],
                     "seat": seats[mode],
-                    "by_status": [counts.get(mode, {}).get(status, 0) for status in statuses],
+                    "mode": mode,
+                    "by_status": [
+                        (status, counts.get(mode, {}).get(status, 0)) for status in statuses
+                    ],
                 }
                 for mode in self.meeting.modes
             ],
             statuses=statuses,
+            badges_form=BadgesForm(meeting=self.meeting),
             **kwargs,
         )
 
@@ -193,6 +198,25 @@ class ExportView(ManageMixin, View):
         response = HttpResponse(data, content_type=self.formats[fmt])
         filename = f"{self.meeting.slug}-participants.{fmt}"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class BadgesView(ManageMixin, View):
+    """Name badges of the confirmed participants of one mode (or all), as a PDF."""
+
+    def get(self, request, slug):
+        form = BadgesForm(request.GET, meeting=self.meeting)
+        data = form.cleaned_data if form.is_valid() else {"mode": "", "layout": "sheet"}
+        people = self.meeting.registrations.seated().order_by("name")
+        if data["mode"]:
+            people = people.filter(attendance_mode=data["mode"])
+        title = _("Name badges: %(title)s") % {"title": self.meeting.title}
+        pdf = badges_pdf(
+            people.select_related("meeting"), single=data["layout"] == "single", title=title
+        )
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{self.meeting.slug}-badges.pdf"'
         response["Cache-Control"] = "private, no-store"
         return response
 

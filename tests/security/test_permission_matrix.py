@@ -77,6 +77,7 @@ EXPECTED = {
     "events:manage_checkin": MANAGE_GET,
     "events:manage_checkin_person": MANAGE_GET,
     "events:manage_copy": MANAGE_POST_ONLY,
+    "events:manage_badges": MANAGE_GET,
     "events:manage_invitations": MANAGE_GET,
     "events:manage_invitations_progress": MANAGE_GET,
     "events:manage_invitations_resend_failed": MANAGE_POST_ONLY,

@@ -216,7 +216,7 @@ class BadgesView(ManageMixin, View):
             people.select_related("meeting"), single=data["layout"] == "single", title=title
         )
         response = HttpResponse(pdf, content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="{self.meeting.slug}-badges.pdf"'
+        response["Content-Disposition"] = f'attachment; filename="{self.meeting.slug}-badges.pdf"'
         response["Cache-Control"] = "private, no-store"
         return response
 

@@ -1,9 +1,11 @@
 """The organizer's dashboard: counts, participants, imports, exports, check-in, next year."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -153,6 +155,13 @@ class ImportView(ManageMixin, FormView):
 
 class StatusView(ManageMixin, View):
     http_method_names = ["post"]
+
+    def back(self):
+        """Back to the dashboard with the filter the organizer had (only its known fields)."""
+        chosen = QueryDict(self.request.POST.get("filter", ""))
+        kept = {key: chosen[key] for key in RegistrationFilter.Meta.fields if chosen.get(key)}
+        url = reverse("events:manage", args=[self.meeting.slug])
+        return redirect(f"{url}?{urlencode(kept)}" if kept else url)
 
     def post(self, request, slug, pk):
         registration = get_object_or_404(self.meeting.registrations, pk=pk)

@@ -166,3 +166,17 @@ def test_a_participant_added_by_the_organizer_gets_mail_in_the_chosen_language(
     assert registration.language == language
     notice = OutboxMessage.objects.get(registration=registration)
     assert build_message(notice).subject.startswith(subject)
+
+
+def test_a_status_change_keeps_the_filter(client, meeting, organizer):
+    registration = register(meeting, "a@example.org")
+    client.force_login(organizer)
+
+    response = client.post(
+        manage_url(meeting, f"registrations/{registration.pk}/status/"),
+        {"status": "cancelled", "filter": "status=confirmed&attendance_mode=on_site&evil=x"},
+    )
+
+    assert response["Location"] == (
+        f"/en/events/{meeting.slug}/manage/?status=confirmed&attendance_mode=on_site"
+    )

@@ -126,3 +126,26 @@ def test_personal_link_again_is_rate_limited(client, meeting):
     assert "Bitte versuchen Sie es in" in answers[-1].content.decode()
     assert int(answers[-1]["Retry-After"]) > 0
     assert not OutboxMessage.objects.exists()
+
+
+def test_the_registration_deadline_holds_for_invitees_too(meeting):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from events.services import RegistrationError, registration_create
+
+    meeting.registration_mode = "invitation_only"
+    meeting.registration_closes_at = timezone.now() - timedelta(minutes=1)
+    meeting.save()
+
+    with pytest.raises(RegistrationError):
+        registration_create(
+            meeting=meeting,
+            name="Late Invitee",
+            email="late@example.org",
+            attendance_mode="on_site",
+            privacy_consent=True,
+            locked_email="late@example.org",
+        )
+    assert not meeting.registrations.exists()

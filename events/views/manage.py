@@ -20,7 +20,11 @@ from ..filters import RegistrationFilter
 from ..forms import AddParticipantForm, BadgesForm, ImportForm, StatusForm
 from ..models import Meeting, Registration
 from ..services.organisations import organisation_suggestions
-from ..services.participants_import import parse_participants, participants_import
+from ..services.participants_import import (
+    forecast_places,
+    parse_participants,
+    participants_import,
+)
 
 PAGE_SIZE = 100
 
@@ -141,13 +145,20 @@ class ImportView(ManageMixin, FormView):
             except (services.RegistrationError, ValidationError) as error:
                 form.add_error(None, error)
             else:
-                messages.success(self.request, _("%(n)d participants added.") % {"n": len(created)})
+                waiting = sum(r.status == Registration.Status.WAITLISTED for r in created)
+                message = _(
+                    "%(n)d participants added: %(seated)d confirmed, "
+                    "%(waiting)d on the waiting list."
+                )
+                values = {"n": len(created), "seated": len(created) - waiting, "waiting": waiting}
+                messages.success(self.request, message % values)
                 return self.back()
         return self.render_to_response(
             self.get_context_data(
                 form=form,
                 rows=rows,
                 bad_rows=[r for r in rows if r.errors],
+                forecast=forecast_places(rows, meeting=self.meeting),
                 text=form.cleaned_data["text"],
             )
         )

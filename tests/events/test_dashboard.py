@@ -180,3 +180,17 @@ def test_a_status_change_keeps_the_filter(client, meeting, organizer):
     assert response["Location"] == (
         f"/en/events/{meeting.slug}/manage/?status=confirmed&attendance_mode=on_site"
     )
+
+
+def test_bulk_add_says_who_goes_onto_the_waiting_list_before_and_after(client, meeting, organizer):
+    register(meeting, "first@example.org")  # one of the two on-site seats is taken
+    client.force_login(organizer)
+    text = "\n".join(f"Person {n},p{n}@example.org,,on_site" for n in range(3))
+
+    preview = client.post(manage_url(meeting, "import/"), {"text": text}).content.decode()
+    assert "1 get a seat, 2 go onto the waiting list." in preview
+    assert "waiting list, position 2" in preview
+    done = client.post(manage_url(meeting, "import/"), {"text": text, "confirm": "1"}, follow=True)
+
+    assert "3 participants added: 1 confirmed, 2 on the waiting list." in done.content.decode()
+    assert meeting.registrations.filter(status="waitlisted").count() == 2

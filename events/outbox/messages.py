@@ -54,6 +54,7 @@ def _context(row) -> dict:
         meeting, meeting.updated_at, row.language, settings.SITE_URL
     )
     context = {"meeting": meeting, "when_text": when_text, "when_html": when_html, "ics": ics}
+    context["imprint_url"] = absolute(reverse("imprint"))
     invitation = row if isinstance(row, Invitation) else row.invitation
     registration = getattr(row, "registration", None)
     if invitation is not None:
@@ -88,6 +89,7 @@ def build_message(row: Invitation | OutboxMessage) -> EmailMultiAlternatives:
         body=text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[row.email],
+        reply_to=reply_to(row.meeting),
         headers={
             "Auto-Submitted": "auto-generated",
             "X-Auto-Response-Suppress": "All",
@@ -98,6 +100,11 @@ def build_message(row: Invitation | OutboxMessage) -> EmailMultiAlternatives:
     if ics:
         message.attach("meeting.ics", ics, "text/calendar")
     return message
+
+
+def reply_to(meeting) -> list[str]:
+    """Answers go to the meeting's organizers (people to answer to, not a no-reply box)."""
+    return sorted(meeting.organizers.exclude(email="").values_list("email", flat=True))
 
 
 def message_id(row) -> str:

@@ -45,3 +45,20 @@ def test_e_mail_links_use_the_port_the_portal_runs_on(
     links = re.findall(r"https?://[^\s\"'<>]+", message.body)
     assert links
     assert all(link.startswith("http://127.0.0.1:8123/") for link in links)
+
+
+@pytest.mark.django_db
+def test_e_mails_can_be_answered_and_name_the_imprint(
+    tasks_in_process, django_capture_on_commit_callbacks, settings
+):
+    from tests.factories import UserFactory
+
+    meeting = MeetingFactory()
+    meeting.organizers.add(UserFactory(email="organizer@example.org"))
+    with django_capture_on_commit_callbacks(execute=True):
+        register(meeting, "a@example.org", language="en")
+
+    [message] = mail.outbox
+    assert message.reply_to == ["organizer@example.org"]
+    assert f"Imprint: {settings.SITE_URL}/en/imprint/" in message.body
+    assert "do not reply" not in message.body + message.alternatives[0][0]

@@ -3,6 +3,8 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# E-mail links, calendar and QR codes point at the port the portal runs on, unless given.
+SITE_URL ?= http://127.0.0.1:$(PORT)
 APPS := accounts centers partners events feedback api
 
 .PHONY: build messages-project run test lint format messages bench bench-quick fuzz run-services clean
@@ -30,7 +32,7 @@ run: $(VENV)/.runtime
 	$(MAKE) build
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	SITE_URL=$(SITE_URL) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.dev
 	$(MAKE) build

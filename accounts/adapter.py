@@ -12,6 +12,8 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.urls import reverse
 
+from .tools import tools_for
+
 
 @dataclass(frozen=True)
 class Site:
@@ -36,6 +38,12 @@ class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
         # Agency staff create accounts in the admin; nobody signs up on their own.
         return False
+
+    def get_login_redirect_url(self, request):
+        """After logging in, each lands on their tool (organizers on their dashboard, staff in
+        the back office, editors on their center's form); others on the usual page."""
+        tools = tools_for(request.user)
+        return tools[0]["url"] if tools else super().get_login_redirect_url(request)
 
     def get_reset_password_from_key_url(self, key):
         return site_url(set_password_path(key))

@@ -1,41 +1,113 @@
-"""Participant lists as CSV/XLSX (tablib) and a participant's own data as JSON."""
+"""Participant lists as CSV/XLSX (inert cells) and a participant's own data as JSON."""
 
-import tablib
+import csv
+import io
+import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import openpyxl
 from django.utils.translation import gettext as _
 
 from .models import Registration
 
+# C0 controls and DEL go (openpyxl refuses them, and they hide text); tab and newline stay.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# A cell starting with one of these is a formula to Excel and LibreOffice (OWASP: CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+BERLIN = ZoneInfo("Europe/Berlin")
 
-def participants_dataset(registrations) -> tablib.Dataset:
-    """One row per registration; statuses and modes as their stored values, which other tools
-    read."""
+
+def inert(value):
+    """A text cell that no spreadsheet runs: control characters removed, a leading formula
+    character escaped with an apostrophe. Other values pass unchanged."""
+    if not isinstance(value, str):
+        return value
+    formula = value.startswith(FORMULA_START)
+    value = CONTROL.sub("", value)
+    return "'" + value if formula or value.startswith(FORMULA_START) else value
+
+
+def participant_rows(registrations) -> tuple[list[str], list[list]]:
+    """Headers and one row per registration: attendance and status as their stored values
+    (SPEC), each with its label in the page's language beside it; times in Berlin time."""
     headers = [
         _("Name"),
         _("E-mail address"),
         _("Organisation"),
+        _("Welcome Center or partner"),
+        "attendance",
         _("Attendance"),
+        "status",
         _("Status"),
         _("Position on the waiting list"),
         _("Listed as participant"),
         _("Accessibility needs"),
-        _("Registered"),
+        _("Registered (Berlin time)"),
+        _("Checked in (Berlin time)"),
     ]
-    data = tablib.Dataset(headers=headers, title=_("Participants"))
-    for r in registrations:
-        data.append(
+    rows = [
+        [
+            r.name,
+            r.email,
+            r.organisation,
+            str(r.center or r.partner or ""),
+            r.attendance_mode,
+            r.get_attendance_mode_display(),
+            r.status,
+            r.get_status_display(),
+            r.waitlist_position,
+            _("yes") if r.listing_consent_at else _("no"),
+            r.accessibility_needs,
+            berlin(r.created_at),
+            berlin(r.attended_at),
+        ]
+        for r in registrations
+    ]
+    return headers, rows
+
+
+def berlin(moment):
+    """A stored time as Berlin wall-clock time without a zone (spreadsheets know no zones)."""
+    return moment.astimezone(BERLIN).replace(tzinfo=None) if moment else None
+
+
+def as_csv(headers, rows, *, delimiter: str) -> bytes:
+    """UTF-8 with a BOM, so that Excel reads the umlauts; `;` is what German Excel expects."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter)
+    writer.writerow(headers)
+    for row in rows:
+        writer.writerow(
             [
-                r.name,
-                r.email,
-                r.organisation,
-                r.attendance_mode,
-                r.status,
-                r.waitlist_position or "",
-                _("yes") if r.listing_consent_at else _("no"),
-                r.accessibility_needs,
-                r.created_at.strftime("%Y-%m-%d %H:%M"),
+                ""
+                if v is None
+                else v.strftime("%Y-%m-%d %H:%M")
+                if isinstance(v, datetime)
+                else inert(v)
+                for v in row
             ]
         )
-    return data
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def as_xlsx(headers, rows, *, title: str) -> bytes:
+    """Text cells written as text (never formulas), times as real dates."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = title[:31]
+    sheet.append(headers)
+    for row in rows:
+        sheet.append([inert(v) for v in row])
+    for cells in sheet.iter_rows(min_row=2):
+        for cell in cells:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # openpyxl would store "=..." as a formula
+            elif isinstance(cell.value, datetime):
+                cell.number_format = "yyyy-mm-dd hh:mm"
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
 
 
 def own_data(registration: Registration) -> dict:

@@ -2,7 +2,7 @@
 
 from django import forms
 from django.conf import settings
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -14,6 +14,25 @@ from .models.registrations import ACCESSIBILITY_NEEDS_LENGTH
 from .services import invitees as sources
 from .services.organisations import link_organisation
 from .services.people_lists import MAX_EMAIL, read_upload
+
+# Who cancelled or declined may register again (events.services.returning).
+CAN_RETURN = (Registration.Status.CANCELLED, Registration.Status.DECLINED)
+
+
+def mode_choices(meeting) -> list[tuple[str, str]]:
+    """Each offered mode, saying whether seats are left or only the waiting list."""
+    choices = []
+    for row in meeting.seat_table():
+        if row["left"] is None:
+            label = row["label"]
+        elif row["left"] == 0:
+            label = _("%(mode)s: fully booked, you join the waiting list") % {"mode": row["label"]}
+        else:
+            label = ngettext(
+                "%(mode)s: %(left)d seat left", "%(mode)s: %(left)d seats left", row["left"]
+            ) % {"mode": row["label"], "left": row["left"]}
+        choices.append((row["mode"], label))
+    return choices
 
 
 class ParticipantForm(forms.Form):
@@ -35,7 +54,7 @@ class ParticipantForm(forms.Form):
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
         self.meeting = meeting
-        offered = [(m, label) for m, label in AttendanceMode.choices if m in meeting.modes]
+        offered = mode_choices(meeting)
         self.fields["attendance_mode"].choices = offered
         if len(offered) == 1:
             self.fields["attendance_mode"].initial = offered[0][0]
@@ -44,7 +63,8 @@ class ParticipantForm(forms.Form):
         cleaned = super().clean()
         cleaned.update(link_organisation(cleaned.get("organisation", "")))
         email = cleaned.get("email")
-        if email and self.meeting.registrations.filter(email__iexact=email).exists():
+        taken = self.meeting.registrations.exclude(status__in=CAN_RETURN)
+        if email and taken.filter(email__iexact=email).exists():
             self.add_error("email", _("This e-mail address is already registered."))
         return cleaned
 
@@ -94,6 +114,28 @@ class RegistrationForm(ParticipantForm):
         return ""
 
 
+class ResendLinkForm(forms.Form):
+    email = forms.EmailField(label=_("Your e-mail address"), max_length=MAX_EMAIL)
+
+
+class BadgesForm(forms.Form):
+    mode = forms.ChoiceField(label=_("Participants"), required=False)
+    layout = forms.ChoiceField(
+        label=_("Layout"),
+        choices=[("sheet", _("Eight badges on each A4 sheet")), ("single", _("One badge a page"))],
+        initial="sheet",
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["mode"].choices = [("", _("all confirmed")), *mode_labels(meeting)]
+
+
+def mode_labels(meeting) -> list[tuple[str, str]]:
+    return [(m, label) for m, label in AttendanceMode.choices if m in meeting.modes]
+
+
 class ModeSwitchForm(forms.Form):
     attendance_mode = forms.ChoiceField(
         label=_("Attendance"), choices=AttendanceMode.choices, widget=forms.RadioSelect
@@ -128,7 +170,7 @@ class ImportForm(forms.Form):
 
 
 class CheckInSearchForm(forms.Form):
-    q = forms.CharField(label=_("Name, e-mail or organisation"), required=False, max_length=200)
+    q = forms.CharField(label=_("Name, e-mail or organisation"), max_length=200)
 
 
 class InviteForm(forms.Form):

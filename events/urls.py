@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from .views import invitations, manage, participant, public
+from .views import checkin, invitations, manage, participant, public
 
 
 class TokenConverter:
@@ -21,6 +21,7 @@ app_name = "events"
 personal = participant.PersonalActionView.as_view()
 urlpatterns = [
     path("", public.MeetingListView.as_view(), name="list"),
+    path("manage/", manage.MyMeetingsView.as_view(), name="my_meetings"),
     path("invitation/<token:token>/", participant.PersonalPageView.as_view(), name="personal"),
     path(
         "invitation/<token:token>/cancel/", personal, {"action": "cancel"}, name="personal_cancel"
@@ -38,6 +39,7 @@ urlpatterns = [
     path("<slug:slug>/", public.MeetingDetailView.as_view(), name="detail"),
     path("<slug:slug>/calendar.ics", public.calendar_view, name="calendar"),
     path("<slug:slug>/register/", public.RegisterView.as_view(), name="register"),
+    path("<slug:slug>/link/", public.ResendLinkView.as_view(), name="resend_link"),
     path("<slug:slug>/manage/", manage.DashboardView.as_view(), name="manage"),
     path("<slug:slug>/manage/add/", manage.AddParticipantView.as_view(), name="manage_add"),
     path("<slug:slug>/manage/import/", manage.ImportView.as_view(), name="manage_import"),
@@ -58,13 +60,14 @@ urlpatterns = [
         {"fmt": "xlsx"},
         name="manage_export_xlsx",
     ),
-    path("<slug:slug>/manage/check-in/", manage.CheckInView.as_view(), name="manage_checkin"),
+    path("<slug:slug>/manage/check-in/", checkin.CheckInView.as_view(), name="manage_checkin"),
     path(
         "<slug:slug>/manage/check-in/<token:token>/",
-        manage.CheckInView.as_view(),
+        checkin.CheckInView.as_view(),
         name="manage_checkin_person",
     ),
     path("<slug:slug>/manage/copy/", manage.CopyView.as_view(), name="manage_copy"),
+    path("<slug:slug>/manage/badges.pdf", manage.BadgesView.as_view(), name="manage_badges"),
     path(
         "<slug:slug>/manage/invitations/",
         invitations.InvitationManageView.as_view(),

@@ -2,6 +2,9 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.urls import reverse, translate_url
+from django.utils.functional import SimpleLazyObject
+
+from accounts.tools import tools_for
 
 
 def portal(request):
@@ -24,3 +27,8 @@ def portal(request):
         "MAP_TILE_URL": settings.MAP_TILE_URL,
         "MAP_TILE_ATTRIBUTION": settings.MAP_TILE_ATTRIBUTION,
     }
+
+
+def tools(request):
+    """The logged-in person's tools for the header, looked up only when a page shows them."""
+    return {"tools": SimpleLazyObject(lambda: tools_for(request.user))}

@@ -45,6 +45,7 @@ class OutboxMessage(Deliverable):
         PROMOTED = "promoted", _("promoted from the waiting list")
         CANCELLED = "cancelled", _("registration cancelled")
         MODE_SWITCHED = "mode_switched", _("attendance changed")
+        PERSONAL_LINK = "personal_link", _("personal link sent again")
 
     kind = models.CharField(_("kind"), max_length=25, choices=Kind.choices)
     meeting = models.ForeignKey(

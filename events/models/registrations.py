@@ -120,6 +120,11 @@ class Registration(Addressee):
         blank=True,
         related_name="+",
     )
+    # The QR code carries this token, not the personal one: it opens nothing without an
+    # organizer's session, so a photo of the code gives no access to the person's page.
+    checkin_token = models.CharField(
+        _("check-in token"), max_length=64, unique=True, default=new_token, editable=False
+    )
     attended_at = models.DateTimeField(_("checked in"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

@@ -29,6 +29,7 @@ SUBJECTS = {
     Kind.PROMOTED: _("A seat for you: %(title)s"),
     Kind.CANCELLED: _("Registration cancelled: %(title)s"),
     Kind.MODE_SWITCHED: _("Attendance changed: %(title)s"),
+    Kind.PERSONAL_LINK: _("Your personal link: %(title)s"),
 }
 TEMPLATES = {
     "invitation": "invitation",
@@ -53,6 +54,7 @@ def _context(row) -> dict:
         meeting, meeting.updated_at, row.language, settings.SITE_URL
     )
     context = {"meeting": meeting, "when_text": when_text, "when_html": when_html, "ics": ics}
+    context["imprint_url"] = absolute(reverse("imprint"))
     invitation = row if isinstance(row, Invitation) else row.invitation
     registration = getattr(row, "registration", None)
     if invitation is not None:
@@ -87,6 +89,7 @@ def build_message(row: Invitation | OutboxMessage) -> EmailMultiAlternatives:
         body=text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[row.email],
+        reply_to=reply_to(row.meeting),
         headers={
             "Auto-Submitted": "auto-generated",
             "X-Auto-Response-Suppress": "All",
@@ -97,6 +100,11 @@ def build_message(row: Invitation | OutboxMessage) -> EmailMultiAlternatives:
     if ics:
         message.attach("meeting.ics", ics, "text/calendar")
     return message
+
+
+def reply_to(meeting) -> list[str]:
+    """Answers go to the meeting's organizers (people to answer to, not a no-reply box)."""
+    return sorted(meeting.organizers.exclude(email="").values_list("email", flat=True))
 
 
 def message_id(row) -> str:

@@ -28,6 +28,7 @@ from .registrations import (
     registration_switch_mode,
     registration_withdraw_listing_consent,
 )
+from .returning import registration_register, registration_renew
 
 __all__ = [
     "LISTING_CONSENT_VERSION",
@@ -50,6 +51,8 @@ __all__ = [
     "registration_create",
     "registration_erase",
     "registration_notify",
+    "registration_register",
+    "registration_renew",
     "registration_set_status",
     "registration_switch_mode",
     "registration_withdraw_listing_consent",

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from ..models import AttendanceMode, Meeting, Registration
@@ -31,6 +32,33 @@ class Row:
     organisation: str
     mode: str
     errors: list[str] = field(default_factory=list)
+    waitlist_position: int | None = None  # the preview's forecast; None: a seat
+
+
+def forecast_places(rows: list[Row], *, meeting: Meeting) -> dict[str, int]:
+    """Who would get a seat and who would go onto the waiting list, in the list's order, as
+    registration_create would decide it now; returns the counts for the preview's summary."""
+    left = {row["mode"]: row["left"] for row in meeting.seat_table()}
+    waiting = dict(
+        meeting.registrations.filter(status=Registration.Status.WAITLISTED)
+        .values_list("attendance_mode")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    counts = {"confirmed": 0, "waitlisted": 0}
+    for row in rows:
+        mode = MODE_WORDS.get(row.mode)
+        if mode is None or mode not in left:
+            continue
+        if left[mode] is None or left[mode] > 0:
+            if left[mode] is not None:
+                left[mode] -= 1
+            counts["confirmed"] += 1
+        else:
+            waiting[mode] = waiting.get(mode, 0) + 1
+            row.waitlist_position = waiting[mode]
+            counts["waitlisted"] += 1
+    return counts
 
 
 def parse_participants(text: str, *, meeting: Meeting) -> list[Row]:

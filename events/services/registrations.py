@@ -79,7 +79,13 @@ def _check_can_register(meeting: Meeting, *, email: str, locked_email, registere
     if registered_by is not None:
         return
     if locked_email is not None:
-        allowed = meeting.status == Meeting.Status.PUBLISHED and not meeting.is_past
+        # Invitees skip the opening date and the open-registration rule, never the deadline.
+        closes = meeting.registration_closes_at
+        allowed = (
+            meeting.status == Meeting.Status.PUBLISHED
+            and not meeting.is_past
+            and (closes is None or timezone.now() < closes)
+        )
     else:
         allowed = meeting.is_open_for_registration()
     if not allowed:

@@ -1,24 +1,31 @@
 """The organizer's dashboard: counts, participants, imports, exports, check-in, next year."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
 from accounts.audit import record_access
-from accounts.permissions import can_manage_meeting
+from accounts.permissions import can_manage_meeting, is_agency_staff
 
-from .. import services
-from ..exports import participants_dataset
+from .. import exports, services
+from ..badges import badges_pdf
 from ..filters import RegistrationFilter
-from ..forms import AddParticipantForm, CheckInSearchForm, ImportForm, StatusForm
+from ..forms import AddParticipantForm, BadgesForm, ImportForm, StatusForm
 from ..models import Meeting, Registration
 from ..services.organisations import organisation_suggestions
-from ..services.participants_import import parse_participants, participants_import
+from ..services.participants_import import (
+    forecast_places,
+    parse_participants,
+    participants_import,
+)
 from .caching import private_view
 
 PAGE_SIZE = 100
@@ -50,6 +57,18 @@ class ManageMixin(LoginRequiredMixin):
         record_access(self.request, model=Registration, action=action, object_id=self.meeting.slug)
 
 
+class MyMeetingsView(LoginRequiredMixin, TemplateView):
+    """The organizer's meetings, each with its dashboard; agency staff see every meeting."""
+
+    requires_second_factor = True
+    template_name = "events/manage/my_meetings.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        meetings = Meeting.objects.all() if is_agency_staff(user) else user.organized_meetings
+        return super().get_context_data(meetings=meetings.order_by("-starts_at"), **kwargs)
+
+
 class DashboardView(ManageMixin, TemplateView):
     template_name = "events/manage/dashboard.html"
 
@@ -73,11 +92,15 @@ class DashboardView(ManageMixin, TemplateView):
                 {
                     "label": seats[mode]["label"],
                     "seat": seats[mode],
-                    "by_status": [counts.get(mode, {}).get(status, 0) for status in statuses],
+                    "mode": mode,
+                    "by_status": [
+                        (status, counts.get(mode, {}).get(status, 0)) for status in statuses
+                    ],
                 }
                 for mode in self.meeting.modes
             ],
             statuses=statuses,
+            badges_form=BadgesForm(meeting=self.meeting),
             **kwargs,
         )
 
@@ -130,13 +153,20 @@ class ImportView(ManageMixin, FormView):
             except (services.RegistrationError, ValidationError) as error:
                 form.add_error(None, error)
             else:
-                messages.success(self.request, _("%(n)d participants added.") % {"n": len(created)})
+                waiting = sum(r.status == Registration.Status.WAITLISTED for r in created)
+                message = _(
+                    "%(n)d participants added: %(seated)d confirmed, "
+                    "%(waiting)d on the waiting list."
+                )
+                values = {"n": len(created), "seated": len(created) - waiting, "waiting": waiting}
+                messages.success(self.request, message % values)
                 return self.back()
         return self.render_to_response(
             self.get_context_data(
                 form=form,
                 rows=rows,
                 bad_rows=[r for r in rows if r.errors],
+                forecast=forecast_places(rows, meeting=self.meeting),
                 text=form.cleaned_data["text"],
             )
         )
@@ -144,6 +174,13 @@ class ImportView(ManageMixin, FormView):
 
 class StatusView(ManageMixin, View):
     http_method_names = ["post"]
+
+    def back(self):
+        """Back to the dashboard with the filter the organizer had (only its known fields)."""
+        chosen = QueryDict(self.request.POST.get("filter", ""))
+        kept = {key: chosen[key] for key in RegistrationFilter.Meta.fields if chosen.get(key)}
+        url = reverse("events:manage", args=[self.meeting.slug])
+        return redirect(f"{url}?{urlencode(kept)}" if kept else url)
 
     def post(self, request, slug, pk):
         registration = get_object_or_404(self.meeting.registrations, pk=pk)
@@ -177,46 +214,40 @@ class ExportView(ManageMixin, View):
 
     def get(self, request, slug, fmt):
         registrations = RegistrationFilter(
-            request.GET, queryset=self.meeting.registrations.all()
+            request.GET, queryset=self.meeting.registrations.select_related("center", "partner")
         ).qs
-        data = participants_dataset(registrations).export(fmt)
+        headers, rows = exports.participant_rows(registrations)
+        if fmt == "csv":
+            # German offices open CSV in Excel, which expects ";" under a German locale.
+            delimiter = ";" if get_language() == "de" else ","
+            data = exports.as_csv(headers, rows, delimiter=delimiter)
+        else:
+            data = exports.as_xlsx(headers, rows, title=_("Participants"))
         self.record_read("export")
         response = HttpResponse(data, content_type=self.formats[fmt])
         filename = f"{self.meeting.slug}-participants.{fmt}"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response["Cache-Control"] = "private, no-store"
         return response
 
 
-class CheckInView(ManageMixin, TemplateView):
-    """Search for people to check in; the QR code on a personal page leads to one of them."""
+class BadgesView(ManageMixin, View):
+    """Name badges of the confirmed participants of one mode (or all), as a PDF."""
 
-    template_name = "events/manage/checkin.html"
-
-    def get_context_data(self, **kwargs):
-        form = CheckInSearchForm(self.request.GET)
-        found = Registration.objects.none()
-        token = self.kwargs.get("token")
-        if token:
-            found = self.meeting.registrations.filter(token=token)
-            self.record_read("view")
-        elif form.is_valid() and form.cleaned_data["q"].strip():
-            query = form.cleaned_data["q"].strip()
-            found = self.meeting.registrations.search(query)[:PAGE_SIZE]
-            self.record_read("search")
-        return super().get_context_data(form=form, found=found, **kwargs)
-
-    def post(self, request, slug, token=None):
-        pk = request.POST.get("pk", "")
-        registration = get_object_or_404(
-            self.meeting.registrations, pk=pk if pk.isascii() and pk.isdigit() else 0
+    def get(self, request, slug):
+        form = BadgesForm(request.GET, meeting=self.meeting)
+        data = form.cleaned_data if form.is_valid() else {"mode": "", "layout": "sheet"}
+        people = self.meeting.registrations.seated().order_by("name")
+        if data["mode"]:
+            people = people.filter(attendance_mode=data["mode"])
+        title = _("Name badges: %(title)s") % {"title": self.meeting.title}
+        pdf = badges_pdf(
+            people.select_related("meeting"), single=data["layout"] == "single", title=title
         )
-        try:
-            services.registration_check_in(registration=registration)
-        except services.RegistrationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("%(name)s is checked in.") % {"name": registration.name})
-        return redirect("events:manage_checkin", self.meeting.slug)
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{self.meeting.slug}-badges.pdf"'
+        response["Cache-Control"] = "private, no-store"
+        return response
 
 
 class CopyView(ManageMixin, View):

@@ -1,5 +1,6 @@
 """The participant's personal page (token link, no account) and what they can do there."""
 
+import io
 import json
 
 import segno
@@ -69,6 +70,10 @@ class PersonalPageView(TokenMixin, DetailView):
             show_online_link=registration.sees_online_link,
             can_change=registration.can_change,
             other_modes=other_modes if registration.can_change else [],
+            can_register_again=(
+                registration.status in (Registration.Status.CANCELLED, Registration.Status.DECLINED)
+                and meeting.is_open_for_registration()
+            ),
             **kwargs,
         )
 
@@ -83,6 +88,9 @@ class PersonalActionView(TokenMixin, View):
         registration = self.get_object()
         if action not in self.actions:
             raise Http404
+        if action == "cancel" and "confirm" not in request.POST and registration.can_change:
+            context = {"registration": registration, "meeting": registration.meeting}
+            return render(request, "events/cancel_confirm.html", context)
         try:
             getattr(self, action)(registration)
         except services.RegistrationError as error:
@@ -124,8 +132,17 @@ def own_data_view(request, token):
 
 @private
 def check_in_qr_view(request, token):
-    """The participant's QR code (SVG): it opens the organizer's check-in page for them."""
+    """The participant's QR code (a standalone SVG): the organizer's check-in URL with the
+    check-in token, never the personal token, so a photo of it opens nothing by itself."""
     registration = registration_for(token)
-    url = absolute(reverse("events:manage_checkin_person", args=[registration.meeting.slug, token]))
-    svg = segno.make(url, error="m").svg_inline(scale=4, dark="#000", light="#fff")
-    return HttpResponse(svg, content_type="image/svg+xml")
+    url = absolute(
+        reverse(
+            "events:manage_checkin_person",
+            args=[registration.meeting.slug, registration.checkin_token],
+        )
+    )
+    out = io.BytesIO()
+    segno.make(url, error="m").save(out, kind="svg", scale=4, dark="#000", light="#fff")
+    response = HttpResponse(out.getvalue(), content_type="image/svg+xml")
+    response["Cache-Control"] = "private, no-store"
+    return response

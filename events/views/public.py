@@ -2,20 +2,20 @@
 
 from itertools import groupby
 
-from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, TemplateView
 
+from accounts.permissions import can_manage_meeting
 from welcome_portal import ratelimit
 
 from .. import services
 from ..calendar import meeting_calendar
-from ..forms import RegistrationForm
+from ..forms import RegistrationForm, ResendLinkForm
 from ..models import Meeting
 from ..services.organisations import organisation_suggestions
+from ..services.personal_link import registration_send_link
 
 
 class MeetingListView(TemplateView):
@@ -38,6 +38,7 @@ class MeetingDetailView(DetailView):
             speakers=sorted(speakers.values(), key=lambda sp: sp.name),
             seats=self.object.seat_table(),
             registration_open=self.object.is_open_for_registration(),
+            can_manage=can_manage_meeting(self.request.user, self.object),
             **kwargs,
         )
 
@@ -75,7 +76,7 @@ class RegisterView(FormView):
     def form_valid(self, form):
         data = form.cleaned_data
         try:
-            registration = services.registration_create(
+            registration = services.registration_register(
                 meeting=self.meeting,
                 name=data["name"],
                 email=data["email"],
@@ -91,5 +92,41 @@ class RegisterView(FormView):
         except services.RegistrationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
-        messages.success(self.request, _("Thank you for registering."))
-        return redirect(registration)
+        # The answer says where the person stands; the personal link goes by e-mail only, so
+        # whoever types someone else's address never holds that person's page.
+        free = [row for row in self.meeting.seat_table() if row["left"] != 0]
+        other_free = [row for row in free if row["mode"] != registration.attendance_mode]
+        return render(
+            self.request,
+            "events/registered.html",
+            {"meeting": self.meeting, "registration": registration, "other_free": other_free},
+        )
+
+
+class ResendLinkView(FormView):
+    """ "Send me my personal link again": one answer for any address (nobody learns who is
+    registered), a mail only to a registered one; limited per client address and meeting."""
+
+    form_class = ResendLinkForm
+    template_name = "events/resend_link.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.meeting = get_object_or_404(Meeting.objects.public(), slug=kwargs["slug"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(meeting=self.meeting, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        wait = ratelimit.hit(request, f"personal-link:{self.meeting.pk}")
+        if wait is not None:
+            context = {"wait_minutes": max(1, -(-wait // 60))}
+            response = render(request, "429.html", context, status=429)
+            response["Retry-After"] = str(wait)
+            return response
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        registration_send_link(meeting=self.meeting, email=form.cleaned_data["email"])
+        context = self.get_context_data(form=form, sent_to=form.cleaned_data["email"])
+        return self.render_to_response(context)

@@ -124,6 +124,8 @@ def test_a_cancellation_promotes_the_invited_participant_from_the_waiting_list(
     bob.check("personal-page-confirmed")
     with bob.page.expect_navigation():
         bob.activate(bob.page.locator("form[action$='/cancel/'] button"))
+    with bob.page.expect_navigation():  # the question "cancel your registration?" first
+        bob.activate(bob.page.get_by_role("button", name="Ja, Anmeldung stornieren"))
     expect(bob.page.get_by_role("status").first).to_contain_text("storniert")
 
     alice.page.reload()

@@ -1,9 +1,7 @@
 """The organizer's dashboard: who may see it, imports, status moves, exports, check-in, copy."""
 
-import csv
 import io
 
-import openpyxl
 import pytest
 
 from events.models import Meeting, Registration
@@ -109,40 +107,6 @@ def test_status_move_to_cancelled_promotes_the_waitlisted(client, meeting, organ
     assert waiting.status == "confirmed"
 
 
-def test_exports_as_csv_and_xlsx(client, meeting, organizer):
-    register(meeting, "a@example.org", name="Amina Yusuf")
-    client.force_login(organizer)
-
-    rows = list(
-        csv.reader(io.StringIO(client.get(manage_url(meeting, "export.csv")).content.decode()))
-    )
-    workbook = openpyxl.load_workbook(
-        io.BytesIO(client.get(manage_url(meeting, "export.xlsx")).content)
-    )
-
-    assert rows[1][:5] == ["Amina Yusuf", "a@example.org", "", "on_site", "confirmed"]
-    assert workbook.active["A2"].value == "Amina Yusuf"
-
-
-def test_scanning_the_qr_code_leads_to_check_in(client, meeting, organizer):
-    registration = register(meeting, "a@example.org", name="Amina Yusuf")
-    client.force_login(organizer)
-
-    page = client.get(manage_url(meeting, f"check-in/{registration.token}/")).content.decode()
-    assert "Check in Amina Yusuf" in page
-    client.post(manage_url(meeting, "check-in/"), {"pk": registration.pk})
-
-    registration.refresh_from_db()
-    assert registration.status == "attended"
-
-
-def test_check_in_search_finds_by_name(client, meeting, organizer):
-    register(meeting, "a@example.org", name="Amina Yusuf")
-    client.force_login(organizer)
-    page = client.get(manage_url(meeting, "check-in/"), {"q": "amina"}).content.decode()
-    assert "Check in Amina Yusuf" in page
-
-
 def test_copy_as_next_year_keeps_structure_but_no_participants(client, meeting, organizer):
     SessionFactory.create_batch(2, meeting=meeting)
     register(meeting, "a@example.org")
@@ -202,3 +166,31 @@ def test_a_participant_added_by_the_organizer_gets_mail_in_the_chosen_language(
     assert registration.language == language
     notice = OutboxMessage.objects.get(registration=registration)
     assert build_message(notice).subject.startswith(subject)
+
+
+def test_a_status_change_keeps_the_filter(client, meeting, organizer):
+    registration = register(meeting, "a@example.org")
+    client.force_login(organizer)
+
+    response = client.post(
+        manage_url(meeting, f"registrations/{registration.pk}/status/"),
+        {"status": "cancelled", "filter": "status=confirmed&attendance_mode=on_site&evil=x"},
+    )
+
+    assert response["Location"] == (
+        f"/en/events/{meeting.slug}/manage/?status=confirmed&attendance_mode=on_site"
+    )
+
+
+def test_bulk_add_says_who_goes_onto_the_waiting_list_before_and_after(client, meeting, organizer):
+    register(meeting, "first@example.org")  # one of the two on-site seats is taken
+    client.force_login(organizer)
+    text = "\n".join(f"Person {n},p{n}@example.org,,on_site" for n in range(3))
+
+    preview = client.post(manage_url(meeting, "import/"), {"text": text}).content.decode()
+    assert "1 get a seat, 2 go onto the waiting list." in preview
+    assert "waiting list, position 2" in preview
+    done = client.post(manage_url(meeting, "import/"), {"text": text, "confirm": "1"}, follow=True)
+
+    assert "3 participants added: 1 confirmed, 2 on the waiting list." in done.content.decode()
+    assert meeting.registrations.filter(status="waitlisted").count() == 2

@@ -61,6 +61,8 @@ EXPECTED = {
     "events:list": PUBLIC,
     "events:detail": PUBLIC,
     "events:calendar": PUBLIC,
+    "events:resend_link": PUBLIC,
+    "events:my_meetings": row(302, 302, 200, 200, 200, 200),
     "events:register": PUBLIC,
     "events:personal": TOKEN_GET,
     "events:personal_cancel": TOKEN_POST_ONLY,
@@ -80,6 +82,7 @@ EXPECTED = {
     "events:manage_checkin": MANAGE_GET,
     "events:manage_checkin_person": MANAGE_GET,
     "events:manage_copy": MANAGE_POST_ONLY,
+    "events:manage_badges": MANAGE_GET,
     "events:manage_invitations": MANAGE_GET,
     "events:manage_invitations_progress": MANAGE_GET,
     "events:manage_invitations_resend_failed": MANAGE_POST_ONLY,
@@ -160,7 +163,11 @@ def world(db):
         "api:partner-detail": {"id": partner.slug},
         "api:meeting-detail": {"id": meeting.slug},
     }
-    tokens = {"registration": registration.token, "invitation": invitation.token}
+    tokens = {
+        "registration": registration.token,
+        "invitation": invitation.token,
+        "checkin": registration.checkin_token,
+    }
     return people, values, tokens
 
 
@@ -170,7 +177,9 @@ def url_for(name: str, params: set, values: dict, tokens: dict, role: str) -> st
     kwargs = {key: source[key] for key in params}
     if name.startswith("events:invitation_"):
         kwargs["token"] = tokens["invitation"]
-    if "token" in kwargs and role == "anonymous" and name != "events:manage_checkin_person":
+    if name == "events:manage_checkin_person":
+        kwargs["token"] = tokens["checkin"]
+    elif "token" in kwargs and role == "anonymous":
         kwargs["token"] = "not-a-valid-token"
     with override("en"):
         url = reverse(name, kwargs=kwargs or None)

@@ -99,6 +99,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "welcome_portal.context_processors.portal",
+                "welcome_portal.context_processors.tools",
             ],
         },
     },
@@ -123,6 +124,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 
 # django-allauth: e-mail is the login, and it must be verified before the first login.
 # Accounts by invitation only (accounts.adapter): no public sign-up, links from SITE_URL.
@@ -161,6 +163,7 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("kern", BASE_DIR / "node_modules/@kern-ux/native/dist"),
+    ("jsqr", BASE_DIR / "node_modules/jsqr/dist"),
     ("leaflet", Path(xstatic.pkg.leaflet.BASE_DIR)),
 ]
 STORAGES = {

@@ -47,12 +47,14 @@ class CheckInView(ManageMixin, TemplateView):
         found = []
         if form.is_bound and form.is_valid():
             found = self.meeting.registrations.search(form.cleaned_data["q"])[:PAGE_SIZE]
+            self.record_read("search")
         return super().get_context_data(form=form, found=found, **kwargs)
 
     def get(self, request, *args, token=None, **kwargs):
         if token is None:
             return super().get(request, *args, **kwargs)
         person = self.meeting.registrations.filter(checkin_token=token).first()
+        self.record_read("view")
         context = self.get_context_data(person=person)
         if person is None:
             context["answer"] = {"outcome": "unknown"}

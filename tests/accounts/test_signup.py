@@ -45,7 +45,7 @@ def test_login_page_offers_no_sign_up(client):
 
 
 @pytest.mark.parametrize(
-    ("lang", "wording"), [("en", "Log in"), ("de", "Anmelden")], ids=["en", "de"]
+    ("lang", "wording"), [("en", "Log in"), ("de", "Einloggen")], ids=["en", "de"]
 )
 def test_login_page_says_log_in_in_title_heading_and_button(client, lang, wording):
     html = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE=lang).content.decode()

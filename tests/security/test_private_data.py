@@ -49,7 +49,7 @@ def test_every_page_and_file_with_personal_data_is_private_and_not_stored(client
         f"/en/events/{slug}/manage/export.csv",
         f"/en/events/{slug}/manage/export.xlsx",
         f"/en/events/{slug}/manage/check-in/?q=Ada",
-        f"/en/events/{slug}/manage/check-in/{token}/",
+        f"/en/events/{slug}/manage/check-in/{registration.checkin_token}/",
         f"/en/events/{slug}/manage/invitations/",
         f"/en/events/{slug}/manage/add/",
     ]
@@ -71,7 +71,7 @@ def test_organizers_reads_of_participants_are_logged_like_the_admins(client, wor
     client.get(f"/en/events/{meeting.slug}/manage/")
     client.get(f"/en/events/{meeting.slug}/manage/export.csv")
     client.get(f"/en/events/{meeting.slug}/manage/check-in/", {"q": "Ada"})
-    client.get(f"/en/events/{meeting.slug}/manage/check-in/{registration.token}/")
+    client.get(f"/en/events/{meeting.slug}/manage/check-in/{registration.checkin_token}/")
     logged = PersonalDataAccess.objects.filter(user=organizer, model="events.Registration")
     assert sorted(logged.values_list("action", flat=True)) == ["export", "list", "search", "view"]
     assert all(entry.object_id == meeting.slug for entry in logged)

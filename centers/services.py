@@ -6,6 +6,8 @@ from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 from django.utils import timezone
 
+from welcome_portal.pagecache import page_cache_bump
+
 from .models import Center, CenterSearch
 from .search import center_document
 
@@ -33,6 +35,7 @@ def center_reindex(*, center_ids: Iterable[int]) -> None:
                 CenterSearch.objects.filter(center__in=batch).update(
                     vector=SearchVector("document", config="german")
                 )
+    page_cache_bump()  # the index decides what a search finds; bulk writes send no signals
 
 
 def center_save_by_editor(*, form, hours_formset=None) -> Center:

@@ -4,6 +4,8 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
+from welcome_portal.pagecache import page_cache_bump
+
 from .models import Partner
 
 
@@ -21,6 +23,7 @@ def partners_mark_verified(*, partners, user) -> int:
         partner.last_verified_at = now
         partner.verified_by = user
     bulk_update_with_history(rows, Partner, ["last_verified_at", "verified_by"], default_user=user)
+    page_cache_bump()  # a bulk update sends no post_save
     return len(rows)
 
 
@@ -31,4 +34,5 @@ def partners_mark_inactive(*, partners, user) -> int:
     for partner in rows:
         partner.status = Partner.Status.INACTIVE
     bulk_update_with_history(rows, Partner, ["status"], default_user=user)
+    page_cache_bump()
     return len(rows)

@@ -51,8 +51,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "welcome_portal.observability.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, CSRF and auth: a hit for an anonymous visitor skips them all.
+    "welcome_portal.pagecache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -208,6 +211,10 @@ MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{
 MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
 MAP_TILE_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(MAP_TILE_URL.replace("{s}", "*")))
 
+# Prometheus metrics at /metrics: only with this bearer token, or only on loopback when unset.
+METRICS_TOKEN = env_str("METRICS_TOKEN", "")
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", default=True)
+
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "welcome-demo-2026")
 DEMO_TOTP_SECRET = env_str("DEMO_TOTP_SECRET", "JBSWY3DPEHPK3PXP")
 
@@ -238,4 +245,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # One line per request: prod.py turns it on (runserver and gunicorn print their own).
+    "loggers": {"portal.request": {"level": "WARNING"}},
 }

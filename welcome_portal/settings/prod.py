@@ -1,7 +1,7 @@
 """Production: refuses to start without its secrets; passes `check --deploy`."""
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, SECRET_KEY, env_bool, env_str
+from .base import ALLOWED_HOSTS, LOGGING, SECRET_KEY, env_bool, env_str
 from .env import ConfigurationError
 
 DEBUG = env_bool("DEBUG", default=False)
@@ -22,3 +22,8 @@ if proxy_header := env_str("SECURE_PROXY_SSL_HEADER"):
     SECURE_PROXY_SSL_HEADER = (proxy_header, "https")
 if proxy_count := env_str("ALLAUTH_TRUSTED_PROXY_COUNT"):
     ALLAUTH_TRUSTED_PROXY_COUNT = int(proxy_count)
+
+# JSON lines on stderr: one per request (portal.request) and one per e-mail batch.
+LOGGING["formatters"] = {"json": {"()": "welcome_portal.observability.JsonFormatter"}}
+LOGGING["handlers"]["console"]["formatter"] = "json"
+LOGGING["loggers"]["portal.request"]["level"] = env_str("REQUEST_LOG_LEVEL", "INFO")

@@ -14,6 +14,7 @@ call it for their bulk writes (which send no signals).
 """
 
 import hashlib
+import logging
 import re
 import time
 from urllib.parse import urlencode
@@ -28,16 +29,18 @@ from django.utils.http import http_date
 from . import metrics
 
 DIRECTORY, EVENTS = "directory", "events"
-# Which public pages are cached, with the scopes they depend on and how long at most (the
-# meeting pages show whether registration is still open, which changes with the clock).
+# Which public pages are cached, with the scopes they depend on and how long at most: a minute,
+# because some of what they show changes with the clock alone ("open now" on a center,
+# whether a meeting's registration is still open).
 PAGES = [
-    (re.compile(r"^/(?P<lang>de|en)/(centers|regions|partners)/([\w-]+/)?$"), (DIRECTORY,), 600),
+    (re.compile(r"^/(?P<lang>de|en)/(centers|regions|partners)/([\w-]+/)?$"), (DIRECTORY,), 60),
     (re.compile(r"^/(?P<lang>de|en)/events/([\w-]+/)?$"), (DIRECTORY, EVENTS), 60),
     (re.compile(r"^/(?P<lang>de|en)/$"), (DIRECTORY, EVENTS), 60),
 ]
 # Cookies that never change a public page: anything else (session, messages) bypasses the cache.
 HARMLESS_COOKIES = {"csrftoken", "django_language"}
 MAX_QUERY = 512
+logger = logging.getLogger(__name__)
 
 
 def _version_key(scope: str) -> str:
@@ -53,11 +56,14 @@ def page_cache_bump(*scopes: str) -> None:
 
 
 def _bump(scopes) -> None:
-    for scope in scopes:
-        try:
-            cache.incr(_version_key(scope))
-        except ValueError:  # evicted or never set: start from the clock, never reuse a number
-            cache.add(_version_key(scope), time.time_ns(), timeout=None)
+    try:
+        for scope in scopes:
+            try:
+                cache.incr(_version_key(scope))
+            except ValueError:  # evicted or never set: start from the clock, never reuse one
+                cache.add(_version_key(scope), time.time_ns(), timeout=None)
+    except Exception:  # Redis down: a save must not fail for the cache; its pages expire soon
+        logger.warning("page cache unreachable: version of %s not raised", ",".join(scopes))
 
 
 def _page_for(path: str):
@@ -126,7 +132,11 @@ class PageCacheMiddleware:
             return self.get_response(request)
         scopes, ttl = page
         version_keys = [_version_key(scope) for scope in scopes]
-        found = cache.get_many([key, *version_keys])
+        try:
+            found = cache.get_many([key, *version_keys])
+        except Exception:  # Redis down: the pages are still served, only slower
+            metrics.PAGE_CACHE.labels("bypass").inc()
+            return self.get_response(request)
         versions = tuple(found.get(k) for k in version_keys)
         entry = found.get(key)
         if entry is not None and None not in versions and entry[0] == versions:
@@ -136,13 +146,16 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if None in versions or not _may_store(request, response):
             if None in versions:
-                _bump(scopes[i] for i, v in enumerate(versions) if v is None)
+                _bump(tuple(s for s, v in zip(scopes, versions, strict=True) if v is None))
             return response
         etag = '"' + hashlib.blake2b(response.content, digest_size=12).hexdigest() + '"'
         response["ETag"] = etag
         response["Last-Modified"] = http_date()
         headers = [(k, v) for k, v in response.items() if k.lower() != "content-length"]
-        cache.set(key, (versions, response.status_code, headers, response.content), ttl)
+        try:
+            cache.set(key, (versions, response.status_code, headers, response.content), ttl)
+        except Exception:
+            logger.warning("page cache unreachable: %s not stored", request.path)
         return response
 
 

@@ -146,3 +146,16 @@ def test_registration_form_is_not_cached(client, count_views):
         response = client.get(f"/en/events/{meeting.slug}/register/")
     assert response.status_code == 200
     assert len(count_views) == 2  # a form with a CSRF token: rendered for each visitor
+
+
+def test_with_the_cache_unreachable_pages_and_saves_still_work(client, center, monkeypatch):
+    def unreachable(*args, **kwargs):
+        raise ConnectionError("Redis is down")
+
+    for method in ("get_many", "set", "incr", "add"):
+        monkeypatch.setattr(pagecache.cache, method, unreachable)
+    center.description_en = "Saved while Redis is down."
+    center.save()
+    page = client.get(f"/en/centers/{center.slug}/")
+    assert page.status_code == 200
+    assert b"Saved while Redis is down." in page.content

@@ -163,6 +163,8 @@ if REDIS_URL:
             # The next database of the same server: clearing the cache never drops queued tasks.
             "LOCATION": cache_url_beside(REDIS_URL),
             "KEY_PREFIX": "welcome-portal",
+            # Public pages look the cache up on every request: a hung Redis must not hang them.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:

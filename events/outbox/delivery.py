@@ -202,9 +202,16 @@ def sweep(*, stuck_after: float | None = None, limit: int = 10_000) -> dict[str,
     Returns {kind: ids} that were reset to pending and are due now; the caller enqueues them.
     """
     stuck_after = settings.INVITATION_STUCK_AFTER if stuck_after is None else stuck_after
+    # A pending row due this long ago has lost its task (the enqueue failed, Redis restarted):
+    # handed out again soon, so that mail is back within a minute or two of the broker; a
+    # duplicate task is harmless, the claim decides who sends.
+    pending_after = min(stuck_after, settings.OUTBOX_PENDING_AFTER)
     now = timezone.now()
     cutoff = now - timedelta(seconds=stuck_after)
-    stale = Q(status=SENDING, claimed_at__lte=cutoff) | Q(status=PENDING, due_at__lte=cutoff)
+    pending_cutoff = now - timedelta(seconds=pending_after)
+    stale = Q(status=SENDING, claimed_at__lte=cutoff) | Q(
+        status=PENDING, due_at__lte=pending_cutoff
+    )
     found = {}
     for kind, model in MODELS.items():
         with transaction.atomic():

@@ -194,6 +194,7 @@ INVITATION_RETRY_DELAY = 30.0
 INVITATION_RETRY_MAX_DELAY = 30 * 60.0
 INVITATION_MAX_ATTEMPTS = 8
 INVITATION_STUCK_AFTER = 5 * 60.0
+OUTBOX_PENDING_AFTER = 30.0  # pending and due this long: its task was lost, enqueue it again
 INVITATION_REMINDER_DAYS = (7, 2)  # before registration closes; at most two reminders
 PARTICIPANT_REMINDER_DAYS = (2,)  # before the meeting starts
 CELERY_BEAT_SCHEDULE["events-sweep-outbox"] = {"task": "events.sweep_outbox", "schedule": 60.0}

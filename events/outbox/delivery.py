@@ -9,6 +9,8 @@ Only a row whose SMTP transaction was in flight when the worker died can go out 
 import logging
 import secrets
 import smtplib
+import time
+from collections import Counter
 from datetime import timedelta
 
 from django.conf import settings
@@ -17,6 +19,8 @@ from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
 from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
+
+from welcome_portal import metrics
 
 from ..models import Delivery, Invitation, OutboxMessage
 from .messages import build_message, smtp_envelope
@@ -166,9 +170,11 @@ def send_batch(*, kind: str, ids: list[int], retries: int = 0) -> list[int]:
     rows = model.objects.filter(pk__in=ids, status=PENDING).select_related(*RELATED[kind])
     rows = {row.pk: row for row in rows}
     connection, again, done = _Connection(), [], None
+    outcomes, started = Counter(), time.monotonic()
     try:
         for position, pk in enumerate(ids):
             row = rows.get(pk)
+            outcomes[done[1]["status"] if done else None] += 1
             won, done = _settle_and_claim(done, row), None
             if not won:
                 continue
@@ -191,9 +197,29 @@ def send_batch(*, kind: str, ids: list[int], retries: int = 0) -> list[int]:
             else:
                 done = row, {"status": SENT, "sent_at": timezone.now(), "last_error": ""}
     finally:
+        outcomes[done[1]["status"] if done else None] += 1
         _settle_and_claim(done, None)
         connection.close()
+        _log_batch(kind, ids, outcomes, started)
     return again
+
+
+def _log_batch(kind: str, ids: list[int], outcomes: Counter, started: float) -> None:
+    """One line (JSON in prod) per batch, and the counters behind /metrics."""
+    for outcome in (SENT, FAILED, PENDING):
+        if outcomes[outcome]:
+            metrics.OUTBOX_BATCHES.labels(outcome).inc(outcomes[outcome])
+    logger.info(
+        "outbox batch",
+        extra={
+            "kind": kind,
+            "rows": len(ids),
+            "sent": outcomes[SENT],
+            "failed": outcomes[FAILED],
+            "retry": outcomes[PENDING],
+            "ms": round((time.monotonic() - started) * 1000, 1),
+        },
+    )
 
 
 def sweep(*, stuck_after: float | None = None, limit: int = 10_000) -> dict[str, list[int]]:

@@ -1,6 +1,11 @@
 """/metrics: Prometheus text for its bearer (or loopback when no token is set), nobody else."""
 
+import json
+import logging
+
 import pytest
+
+from welcome_portal.observability import JsonFormatter
 
 pytestmark = pytest.mark.django_db
 
@@ -31,3 +36,13 @@ def test_metrics_without_a_token_answer_only_on_loopback(client, settings):
     settings.METRICS_TOKEN = ""
     assert client.get("/metrics", REMOTE_ADDR="203.0.113.9").status_code == 403
     assert client.get("/metrics", REMOTE_ADDR="127.0.0.1").status_code == 200
+
+
+def test_prod_log_lines_are_json_with_the_extra_fields():
+    record = logging.makeLogRecord(
+        {"name": "portal.request", "levelname": "INFO", "msg": "request", "status": 200}
+    )
+    line = json.loads(JsonFormatter().format(record))
+    assert line["logger"] == "portal.request"
+    assert line["message"] == "request"
+    assert line["status"] == 200

@@ -17,6 +17,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 QUICK = {
+    "pages": ["--quick", "--seconds", "1", "--scale", "1", "--workers", "2"],
     "centers": ["--requests", "5", "--scale", "1"],
     "partners": ["--requests", "5", "--scale", "1"],
     "registrations": ["--clients", "20", "--seats", "5", "--workers", "2"],

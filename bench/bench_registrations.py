@@ -213,6 +213,9 @@ def main():
             "DEBUG": "0",
             "SECURE_SSL_REDIRECT": "false",
             "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
+            # The rush measures the capacity lock, not the limiter (which another branch adds).
+            "REGISTRATION_RATE_LIMIT": "off",
+            "REQUEST_LOG_LEVEL": "WARNING",
         }
         gunicorn, port = start_gunicorn(env, args.workers, args.threads)
         try:

@@ -7,6 +7,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from welcome_portal.pagecache import page_cache_bump
 from welcome_portal.verification import entries_mark_verified
 
 from .models import Center, CenterSearch
@@ -43,6 +44,7 @@ def center_reindex(*, center_ids: Iterable[int]) -> None:
                 CenterSearch.objects.filter(center__in=batch).update(
                     vector=SearchVector("document", config="german")
                 )
+    page_cache_bump()  # the index decides what a search finds; bulk writes send no signals
 
 
 def center_save_by_editor(*, form, hours_formset=None, user=None) -> Center:

@@ -3,6 +3,7 @@
 from django.db import transaction
 from simple_history.utils import bulk_update_with_history
 
+from welcome_portal.pagecache import page_cache_bump
 from welcome_portal.verification import entries_mark_verified
 
 from .models import Partner
@@ -15,7 +16,9 @@ def _locked(partners):
 
 def partners_mark_verified(*, partners, user, reason: str = "") -> int:
     """Record that `user` checked these partners today; each change lands in their history."""
-    return entries_mark_verified(queryset=partners, user=user, reason=reason)
+    marked = entries_mark_verified(queryset=partners, user=user, reason=reason)
+    page_cache_bump()  # a bulk update sends no post_save
+    return marked
 
 
 @transaction.atomic
@@ -25,4 +28,5 @@ def partners_mark_inactive(*, partners, user) -> int:
     for partner in rows:
         partner.status = Partner.Status.INACTIVE
     bulk_update_with_history(rows, Partner, ["status"], default_user=user)
+    page_cache_bump()
     return len(rows)

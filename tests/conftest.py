@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 
 from testing.servers import CeleryWorker, RedisServer, SmtpSink
@@ -44,6 +45,12 @@ def pytest_runtest_setup(item):
         if IN_CI:
             pytest.fail(f"CI is set but the test {reason}")
         pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty shared cache: no page cached by another test's data."""
+    cache.clear()
 
 
 @pytest.fixture

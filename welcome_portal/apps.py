@@ -1,6 +1,30 @@
 from django.apps import AppConfig
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from .pagecache import page_cache_bump
+
+# Saves that change a public page, by app: model names (None: every model of the app).
+PAGE_SOURCES = {
+    "centers": (None, ("directory", "events")),
+    "partners": (None, ("directory", "events")),
+    "events": ({"meeting", "session", "speaker", "registration"}, ("events",)),
+}
+
+
+def _bump_page_cache(sender, **kwargs):
+    # Cache plumbing, not business logic: whichever way a center, partner, meeting, session or
+    # seat count is saved (service, admin, import), the pages showing it must not be served
+    # stale. Bulk writes send no signals; their services bump the version themselves.
+    source = PAGE_SOURCES.get(sender._meta.app_label)
+    if source and (source[0] is None or sender._meta.model_name in source[0]):
+        page_cache_bump(*source[1])
 
 
 class WelcomePortalConfig(AppConfig):
     name = "welcome_portal"
     verbose_name = "Welcome Portal"
+
+    def ready(self):
+        post_save.connect(_bump_page_cache, dispatch_uid="page-cache-save")
+        post_delete.connect(_bump_page_cache, dispatch_uid="page-cache-delete")
+        m2m_changed.connect(_bump_page_cache, dispatch_uid="page-cache-m2m")

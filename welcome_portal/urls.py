@@ -17,6 +17,7 @@ admin.site.site_title = "Welcome Portal"
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("metrics", views.metrics_view, name="metrics"),
     path("language/<str:code>/", views.switch_language, name="switch_language"),
     path("accounts/signup/", signup_refused, name="signup_refused"),
     path("accounts/", include("allauth.urls")),

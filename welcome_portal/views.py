@@ -1,5 +1,7 @@
+import hmac
+
 from django.conf import settings
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.urls import translate_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
@@ -7,7 +9,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
+from . import metrics
 from .health import broker_status, database_status
+
+LOOPBACK = {"127.0.0.1", "::1"}
 
 
 class HomeView(TemplateView):
@@ -29,6 +34,22 @@ class PageView(TemplateView):
 def healthz(request):
     status = {"database": database_status(), "broker": broker_status()}
     return JsonResponse(status, status=200 if status["database"] == "ok" else 503)
+
+
+@never_cache
+@require_GET
+def metrics_view(request):
+    """Prometheus metrics: with METRICS_TOKEN set only for its bearer, else only on loopback."""
+    token = settings.METRICS_TOKEN
+    if token:
+        given = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+        if not hmac.compare_digest(given.encode(), token.encode()):
+            refused = HttpResponse("A bearer token is required.\n", status=401)
+            refused["WWW-Authenticate"] = 'Bearer realm="metrics"'
+            return refused
+    elif request.META.get("REMOTE_ADDR") not in LOOPBACK:
+        return HttpResponse("Metrics answer on loopback only.\n", status=403)
+    return HttpResponse(metrics.render(), content_type="text/plain; version=0.0.4")
 
 
 @require_GET

@@ -9,6 +9,8 @@ Only a row whose SMTP transaction was in flight when the worker died can go out 
 import logging
 import secrets
 import smtplib
+import time
+from collections import Counter
 from datetime import timedelta
 
 from django.conf import settings
@@ -17,6 +19,8 @@ from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
 from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
+
+from welcome_portal import metrics
 
 from ..models import Delivery, Invitation, OutboxMessage
 from .messages import build_message, smtp_envelope
@@ -166,9 +170,11 @@ def send_batch(*, kind: str, ids: list[int], retries: int = 0) -> list[int]:
     rows = model.objects.filter(pk__in=ids, status=PENDING).select_related(*RELATED[kind])
     rows = {row.pk: row for row in rows}
     connection, again, done = _Connection(), [], None
+    outcomes, started = Counter(), time.monotonic()
     try:
         for position, pk in enumerate(ids):
             row = rows.get(pk)
+            outcomes[done[1]["status"] if done else None] += 1
             won, done = _settle_and_claim(done, row), None
             if not won:
                 continue
@@ -191,9 +197,29 @@ def send_batch(*, kind: str, ids: list[int], retries: int = 0) -> list[int]:
             else:
                 done = row, {"status": SENT, "sent_at": timezone.now(), "last_error": ""}
     finally:
+        outcomes[done[1]["status"] if done else None] += 1
         _settle_and_claim(done, None)
         connection.close()
+        _log_batch(kind, ids, outcomes, started)
     return again
+
+
+def _log_batch(kind: str, ids: list[int], outcomes: Counter, started: float) -> None:
+    """One line (JSON in prod) per batch, and the counters behind /metrics."""
+    for outcome in (SENT, FAILED, PENDING):
+        if outcomes[outcome]:
+            metrics.OUTBOX_BATCHES.labels(outcome).inc(outcomes[outcome])
+    logger.info(
+        "outbox batch",
+        extra={
+            "kind": kind,
+            "rows": len(ids),
+            "sent": outcomes[SENT],
+            "failed": outcomes[FAILED],
+            "retry": outcomes[PENDING],
+            "ms": round((time.monotonic() - started) * 1000, 1),
+        },
+    )
 
 
 def sweep(*, stuck_after: float | None = None, limit: int = 10_000) -> dict[str, list[int]]:
@@ -202,9 +228,16 @@ def sweep(*, stuck_after: float | None = None, limit: int = 10_000) -> dict[str,
     Returns {kind: ids} that were reset to pending and are due now; the caller enqueues them.
     """
     stuck_after = settings.INVITATION_STUCK_AFTER if stuck_after is None else stuck_after
+    # A pending row due this long ago has lost its task (the enqueue failed, Redis restarted):
+    # handed out again soon, so that mail is back within a minute or two of the broker; a
+    # duplicate task is harmless, the claim decides who sends.
+    pending_after = min(stuck_after, settings.OUTBOX_PENDING_AFTER)
     now = timezone.now()
     cutoff = now - timedelta(seconds=stuck_after)
-    stale = Q(status=SENDING, claimed_at__lte=cutoff) | Q(status=PENDING, due_at__lte=cutoff)
+    pending_cutoff = now - timedelta(seconds=pending_after)
+    stale = Q(status=SENDING, claimed_at__lte=cutoff) | Q(
+        status=PENDING, due_at__lte=pending_cutoff
+    )
     found = {}
     for kind, model in MODELS.items():
         with transaction.atomic():

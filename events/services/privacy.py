@@ -9,6 +9,8 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from welcome_portal.pagecache import page_cache_bump
+
 from ..models import Invitation, Meeting, Registration, new_token
 from .registrations import registration_cancel
 
@@ -73,6 +75,7 @@ def registrations_anonymise(*, registrations, now=None) -> int:
         ],
         batch_size=500,
     )
+    page_cache_bump("events")  # the participant list on the meeting page; no signal here
     return len(registrations)
 
 

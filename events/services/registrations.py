@@ -7,10 +7,12 @@ SQLite the lock is a no-op, but SQLite serialises writing transactions anyway.
 """
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, F, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from welcome_portal.pagecache import page_cache_bump
 
 from ..models import Meeting, Registration
 from .notices import registration_notify
@@ -40,6 +42,44 @@ def place_for(meeting: Meeting, mode: str) -> tuple[str, int | None]:
     if seats is None or taken["seated"] < seats:
         return Status.CONFIRMED, None
     return Status.WAITLISTED, (taken["last"] or 0) + 1
+
+
+def _insert_taking_place(registration: Registration, seats: int | None) -> None:
+    """Insert the registration with its status and position decided by the database in the
+    same statement: a seat while fewer than `seats` are taken in its mode, else the position
+    after the last. One round trip under the meeting's lock, which must be held: the count is
+    read from the statement's snapshot, so only the lock keeps two inserts from seeing the same.
+    """
+    table = Registration._meta.db_table
+    fields = [
+        f
+        for f in Registration._meta.concrete_fields
+        if not f.primary_key and f.attname not in ("status", "waitlist_position")
+    ]
+    values = [f.get_db_prep_save(f.pre_save(registration, add=True), connection) for f in fields]
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in [*fields]) + (
+        ", status, waitlist_position"
+    )
+    seated = ", ".join(["%s"] * len(Registration.SEATED))
+    # Table and column names come from the model; every value is a bound parameter.
+    sql = (
+        f"INSERT INTO {table} ({columns}) "
+        f"SELECT {', '.join(['%s'] * len(values))}, "
+        "CASE WHEN CAST(%s AS INTEGER) IS NULL OR taken.seated < %s THEN %s ELSE %s END, "
+        "CASE WHEN CAST(%s AS INTEGER) IS NULL OR taken.seated < %s THEN NULL "
+        "ELSE COALESCE(taken.last, 0) + 1 END "
+        f"FROM (SELECT COUNT(*) FILTER (WHERE status IN ({seated})) AS seated, "
+        f"MAX(waitlist_position) AS last FROM {table} "
+        "WHERE meeting_id = %s AND attendance_mode = %s) AS taken "
+        "RETURNING id, status, waitlist_position"
+    )
+    params = [*values, seats, seats, Status.CONFIRMED, Status.WAITLISTED, seats, seats]
+    params += [*Registration.SEATED, registration.meeting_id, registration.attendance_mode]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        registration.pk, registration.status, registration.waitlist_position = cursor.fetchone()
+    registration._state.adding = False
+    registration._state.db = connection.alias
 
 
 def _waitlist_end(meeting: Meeting, mode: str) -> int:
@@ -128,8 +168,7 @@ def registration_create(
     try:
         with transaction.atomic():
             meeting = lock_meeting(meeting.pk)
-            status, position = place_for(meeting, attendance_mode)
-            registration = Registration.objects.create(
+            registration = Registration(
                 meeting=meeting,
                 name=name.strip(),
                 email=email,
@@ -137,8 +176,6 @@ def registration_create(
                 center=center,
                 partner=partner,
                 attendance_mode=attendance_mode,
-                status=status,
-                waitlist_position=position,
                 language=language,
                 privacy_consent_at=now if privacy_consent else None,
                 privacy_consent_version=PRIVACY_NOTICE_VERSION if privacy_consent else "",
@@ -147,10 +184,14 @@ def registration_create(
                 accessibility_needs=accessibility_needs.strip(),
                 registered_by=registered_by,
             )
+            _insert_taking_place(registration, meeting.seats_for(attendance_mode))
             if notify:
                 registration_notify(
-                    registration=registration, kind=status, by_participant=registered_by is None
+                    registration=registration,
+                    kind=registration.status,
+                    by_participant=registered_by is None,
                 )
+            page_cache_bump("events")  # the seats left on the meeting page; no signal here
     except IntegrityError as exc:  # the unique (meeting, lower(e-mail)) constraint
         raise RegistrationError(_("This e-mail address is already registered.")) from exc
     return registration

@@ -3,6 +3,8 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from events import services
@@ -176,3 +178,29 @@ def test_after_the_meeting_nobody_cancels_or_switches_but_data_can_be_erased(mee
     registration.refresh_from_db()
     assert registration.anonymised_at is not None
     assert registration.status == "confirmed"
+
+
+def test_registering_takes_the_seat_or_next_position_in_one_statement_after_the_lock(
+    meeting,
+):
+    register(meeting, "first@example.org")
+    register(meeting, "second@example.org")
+    with CaptureQueriesContext(connection) as captured:
+        third = services.registration_create(
+            meeting=meeting,
+            name="Third",
+            email="third@example.org",
+            attendance_mode="on_site",
+            privacy_consent=True,
+            notify=False,
+        )
+    # The test's own transaction adds savepoints; in a request the atomic block is the transaction.
+    sqls = [q["sql"] for q in captured.captured_queries if "SAVEPOINT" not in q["sql"]]
+    assert len(sqls) == 2  # the lock, then one INSERT ... SELECT that decides the place
+    assert "FOR UPDATE" in sqls[0]
+    assert sqls[1].startswith("INSERT INTO")
+    assert (third.status, third.waitlist_position) == ("waitlisted", 1)
+    third.refresh_from_db()
+    assert (third.status, third.waitlist_position, third.name) == ("waitlisted", 1, "Third")
+    assert third.token
+    assert third.created_at

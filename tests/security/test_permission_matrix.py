@@ -41,6 +41,7 @@ TOKEN_POST_ONLY = row(404, 405, 405, 405, 405, 405)
 EXPECTED = {
     "healthz": PUBLIC,
     "sitemap": PUBLIC,
+    "metrics": PUBLIC,  # the test client is on loopback; tests/portal/test_metrics.py: token
     "switch_language": row(302, 302, 302, 302, 302, 302),
     "signup_refused": row(403, 403, 403, 403, 403, 403),
     "home": PUBLIC,

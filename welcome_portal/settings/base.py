@@ -67,8 +67,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "welcome_portal.observability.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, CSRF and auth: a hit for an anonymous visitor skips them all.
+    "welcome_portal.pagecache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -184,6 +187,8 @@ if REDIS_URL:
             # The next database of the same server: clearing the cache never drops queued tasks.
             "LOCATION": cache_url_beside(REDIS_URL),
             "KEY_PREFIX": "welcome-portal",
+            # Public pages look the cache up on every request: a hung Redis must not hang them.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
@@ -213,6 +218,7 @@ INVITATION_RETRY_DELAY = 30.0
 INVITATION_RETRY_MAX_DELAY = 30 * 60.0
 INVITATION_MAX_ATTEMPTS = 8
 INVITATION_STUCK_AFTER = 5 * 60.0
+OUTBOX_PENDING_AFTER = 30.0  # pending and due this long: its task was lost, enqueue it again
 INVITATION_REMINDER_DAYS = (7, 2)  # before registration closes; at most two reminders
 PARTICIPANT_REMINDER_DAYS = (2,)  # before the meeting starts
 CELERY_BEAT_SCHEDULE["events-sweep-outbox"] = {"task": "events.sweep_outbox", "schedule": 60.0}
@@ -239,6 +245,10 @@ if not re.fullmatch(r"off|\d+/\d*[smhd]", REGISTRATION_RATE_LIMIT):
 MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
 MAP_TILE_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(MAP_TILE_URL.replace("{s}", "*")))
+
+# Prometheus metrics at /metrics: only with this bearer token, or only on loopback when unset.
+METRICS_TOKEN = env_str("METRICS_TOKEN", "")
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", default=True)
 
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "welcome-demo-2026")
 DEMO_TOTP_SECRET = env_str("DEMO_TOTP_SECRET", "JBSWY3DPEHPK3PXP")
@@ -311,4 +321,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # One line per request: prod.py turns it on (runserver and gunicorn print their own).
+    "loggers": {"portal.request": {"level": "WARNING"}},
 }

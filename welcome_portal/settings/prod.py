@@ -3,7 +3,7 @@
 from urllib.parse import urlsplit
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, SECRET_KEY, SITE_URL, env_bool, env_str
+from .base import ALLOWED_HOSTS, LOGGING, SECRET_KEY, SITE_URL, env_bool, env_str
 from .env import ConfigurationError
 
 DEBUG = env_bool("DEBUG", default=False)
@@ -28,3 +28,8 @@ if proxy_header := env_str("SECURE_PROXY_SSL_HEADER"):
     SECURE_PROXY_SSL_HEADER = (proxy_header, "https")
 if proxy_count := env_str("ALLAUTH_TRUSTED_PROXY_COUNT"):
     ALLAUTH_TRUSTED_PROXY_COUNT = int(proxy_count)
+
+# JSON lines on stderr: one per request (portal.request) and one per e-mail batch.
+LOGGING["formatters"] = {"json": {"()": "welcome_portal.observability.JsonFormatter"}}
+LOGGING["handlers"]["console"]["formatter"] = "json"
+LOGGING["loggers"]["portal.request"]["level"] = env_str("REQUEST_LOG_LEVEL", "INFO")

@@ -1,13 +1,17 @@
 """Enqueueing after commit, against a real Redis (no worker needed)."""
 
+from datetime import timedelta
+
 import pytest
 import redis
 from django.db import transaction
+from django.utils import timezone
 
 from events.models import Invitation
+from events.outbox import delivery
 from events.services import invitation_create_many
 from events.services.invitees import Invitee
-from tests.factories import MeetingFactory
+from tests.factories import InvitationFactory, MeetingFactory
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True)]
 
@@ -36,3 +40,12 @@ def test_rolled_back_transaction_enqueues_nothing(broker):
 
     assert not Invitation.objects.exists()
     assert queued(broker) == 0
+
+
+def test_sweep_hands_out_again_a_pending_row_whose_task_was_lost_within_a_minute(db):
+    lost = InvitationFactory()
+    fresh = InvitationFactory()
+    now = timezone.now()
+    Invitation.objects.filter(pk=lost.pk).update(due_at=now - timedelta(seconds=40))
+    Invitation.objects.filter(pk=fresh.pk).update(due_at=now - timedelta(seconds=5))
+    assert delivery.sweep() == {"invitation": [lost.pk]}  # stuck_after stays five minutes

@@ -9,6 +9,7 @@ process (web or Celery worker) did the work.
 
 import os
 
+import prometheus_client
 from django.apps import apps
 from django.db.models import Count, Min
 from django.utils import timezone
@@ -70,9 +71,7 @@ def render() -> bytes:
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         multiprocess.MultiProcessCollector(registry)
     else:
-        from prometheus_client import REGISTRY  # noqa: PLC0415  (the default, single process)
-
-        registry = REGISTRY
+        registry = prometheus_client.REGISTRY  # the default: a single process
     output = generate_latest(registry)
     database = CollectorRegistry(auto_describe=False)
     database.register(DatabaseCollector())

@@ -28,7 +28,7 @@ from django.core.cache import cache
 from django.shortcuts import render
 from django.utils import timezone
 
-from welcome_portal.settings.env import parse_rate
+from welcome_portal.rates import parse_rate
 
 
 def client_address(request) -> str:

@@ -4,11 +4,9 @@ A bad value stops the start with one line naming the variable (SystemExit), neve
 """
 
 import os
-import re
 from urllib.parse import urlsplit
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 
 
 class ConfigurationError(SystemExit):
@@ -97,20 +95,3 @@ def email_from_env() -> dict:
         "EMAIL_USE_SSL": parts.scheme == "smtps",
         "EMAIL_USE_TLS": parts.scheme == "smtp+tls",
     }
-
-
-RATE = re.compile(r"^(?P<count>\d+)/(?P<number>\d*)(?P<unit>[smhd])$")
-SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
-
-
-def parse_rate(rate: str) -> tuple[int, int] | None:
-    """("20/h") -> (20, 3600); "off" -> None. Anything else is a configuration error."""
-    rate = rate.strip().lower()
-    if rate == "off":
-        return None
-    match = RATE.match(rate)
-    if not match or int(match["count"]) < 1:
-        raise ImproperlyConfigured(
-            f"REGISTRATION_RATE_LIMIT must look like 20/h or 5/10m, or be off; not {rate!r}."
-        )
-    return int(match["count"]), int(match["number"] or 1) * SECONDS[match["unit"]]

@@ -8,6 +8,8 @@ import xstatic.pkg.leaflet
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from welcome_portal.rates import parse_rate
+
 from .env import (
     ConfigurationError,
     cache_url_beside,
@@ -16,7 +18,6 @@ from .env import (
     env_bool,
     env_list,
     env_str,
-    parse_rate,
     redis_url_from_env,
 )
 

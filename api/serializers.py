@@ -10,7 +10,7 @@ from django.utils.timezone import localdate
 from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
-from centers.models import Center, ContactPerson, Language, OpeningHours, Service, State
+from centers.models import Center, Closure, ContactPerson, Language, OpeningHours, Service, State
 from events.models import Meeting, Session, Speaker
 from partners.models import ContactPerson as PartnerContact
 from partners.models import Cooperation, Partner, PartnerKind, Topic
@@ -19,7 +19,11 @@ from .fields import TRANSLATED_SCHEMA, TranslatedField, WebUrlField, api_url
 
 BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")  # iCalendar / HSDS schedule.byday
 
-NAMES_SCHEMA = TRANSLATED_SCHEMA
+NAMES_SCHEMA = {
+    "type": "object",
+    "properties": {key: {"type": "string"} for key in ("de", "en", "short_de", "short_en")},
+    "required": ["de", "en", "short_de", "short_en"],
+}
 
 
 @extend_schema_field({"type": "string", "pattern": r"^\d{2}:\d{2}$", "example": "09:00"})
@@ -31,18 +35,20 @@ class HourMinuteField(serializers.TimeField):
 
 
 class NamedMixin(serializers.Serializer):
-    """`name` (the official, German name) and `names` in both languages, from one place.
-
-    Centers and partners have one `name` today; when they get `name_de`/`name_en`, only
-    `names_of` changes.
-    """
+    """`name` (the official, German name) and `names` in both languages with their short
+    names, from one place. An English name left empty is the German one, as on the pages."""
 
     name = serializers.SerializerMethodField()
     names = serializers.SerializerMethodField()
 
     @staticmethod
     def names_of(obj) -> dict[str, str]:
-        return {"de": obj.name, "en": obj.name}
+        return {
+            "de": obj.name,
+            "en": obj.name_en or obj.name,
+            "short_de": obj.short_name or obj.name,
+            "short_en": obj.short_name_en or obj.short_name or obj.name_en or obj.name,
+        }
 
     def get_name(self, obj) -> str:
         return self.names_of(obj)["de"]
@@ -111,6 +117,20 @@ class ScheduleSerializer(serializers.ModelSerializer):
         return BYDAY[obj.weekday]
 
 
+class ClosureSerializer(serializers.ModelSerializer):
+    """A day or days the center is closed (HSDS: a schedule with a closed period)."""
+
+    notes = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Closure
+        fields = ["starts_on", "ends_on", "notes"]
+
+    @extend_schema_field(TRANSLATED_SCHEMA)
+    def get_notes(self, obj):
+        return {"de": obj.note_de, "en": obj.note_en or obj.note_de}
+
+
 class CenterContactSerializer(serializers.ModelSerializer):
     title = TranslatedField("role")
 
@@ -134,6 +154,7 @@ class CenterSerializer(NamedMixin, serializers.ModelSerializer):
     target_groups = TranslatedField("target_groups")
     accessibility = serializers.SerializerMethodField()
     schedules = ScheduleSerializer(source="opening_hours", many=True)
+    closures = ClosureSerializer(many=True)
     contacts = CenterContactSerializer(source="public_contacts", many=True)
     last_checked = serializers.DateTimeField(source="last_verified_at", allow_null=True)
     modified = serializers.DateTimeField(source="updated_at")
@@ -164,6 +185,7 @@ class CenterSerializer(NamedMixin, serializers.ModelSerializer):
             "target_groups",
             "accessibility",
             "schedules",
+            "closures",
             "contacts",
             "last_checked",
             "modified",

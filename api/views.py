@@ -60,6 +60,7 @@ def centers():
         .prefetch_related(
             "served_states",
             "opening_hours",
+            "closures",
             Prefetch(
                 "contacts",
                 queryset=ContactPerson.objects.filter(publication_consent=True),

@@ -1,10 +1,12 @@
 """What every client of the API can rely on: links, pages, caching, CORS, schema and docs."""
 
 import re
+from datetime import date
 
 import pytest
 from django.contrib.staticfiles import finders
 
+from centers.models import Closure
 from tests.factories import CenterFactory
 
 pytestmark = pytest.mark.django_db
@@ -84,9 +86,27 @@ def test_the_api_sets_no_cookie(client, centers):
 
 def test_a_detail_names_the_center_in_both_languages_with_its_links(client, centers):
     center = centers[0]
+    center.name, center.short_name = "Welcome Center Thüringen", "WCT"
+    center.name_en = "Welcome Center Thuringia"
+    center.save()
+    Closure.objects.create(
+        center=center, starts_on=date(2026, 12, 24), ends_on=date(2026, 12, 26), note_de="Pause"
+    )
     body = client.get(f"/api/v1/centers/{center.slug}/").json()
     assert body["id"] == center.slug
-    assert body["names"] == {"de": center.name, "en": center.name}
+    assert body["names"] == {
+        "de": "Welcome Center Thüringen",
+        "en": "Welcome Center Thuringia",
+        "short_de": "WCT",
+        "short_en": "WCT",
+    }
+    assert body["closures"] == [
+        {
+            "starts_on": "2026-12-24",
+            "ends_on": "2026-12-26",
+            "notes": {"de": "Pause", "en": "Pause"},
+        }
+    ]
     assert body["web_url"]["en"].endswith(f"/en/centers/{center.slug}/")
     assert body["url"].endswith(f"/api/v1/centers/{center.slug}/")
     assert body["state"] == {"code": "DE-TH", "name": {"de": "Thüringen", "en": "Thuringia"}}

@@ -63,13 +63,13 @@ def _insert_taking_place(registration: Registration, seats: int | None) -> None:
     seated = ", ".join(["%s"] * len(Registration.SEATED))
     # Table and column names come from the model; every value is a bound parameter.
     sql = (
-        f"INSERT INTO {table} ({columns}) "
+        f"INSERT INTO {table} ({columns}) "  # nosec B608
         f"SELECT {', '.join(['%s'] * len(values))}, "
         "CASE WHEN CAST(%s AS INTEGER) IS NULL OR taken.seated < %s THEN %s ELSE %s END, "
         "CASE WHEN CAST(%s AS INTEGER) IS NULL OR taken.seated < %s THEN NULL "
         "ELSE COALESCE(taken.last, 0) + 1 END "
         f"FROM (SELECT COUNT(*) FILTER (WHERE status IN ({seated})) AS seated, "
-        f"MAX(waitlist_position) AS last FROM {table} "
+        f"MAX(waitlist_position) AS last FROM {table} "  # nosec B608
         "WHERE meeting_id = %s AND attendance_mode = %s) AS taken "
         "RETURNING id, status, waitlist_position"
     )

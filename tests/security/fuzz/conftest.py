@@ -19,6 +19,8 @@ COMMON = {
 # Cases per test; nine tests share them: 2,700 in CI, 100,800 with `make fuzz`.
 settings.register_profile("ci", max_examples=300, **COMMON)
 settings.register_profile("long", max_examples=11_200, **COMMON)
+# A run of another size: FUZZ_CASES=1000 HYPOTHESIS_PROFILE=sized (cases per property).
+settings.register_profile("sized", max_examples=int(os.environ.get("FUZZ_CASES", "300")), **COMMON)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 

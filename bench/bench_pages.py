@@ -27,6 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/wp_bench_pages")
 os.environ.setdefault("SECRET_KEY", "benchmark-only-not-secret")
+# The prod settings need an https SITE_URL; links are not followed in a benchmark.
+os.environ.setdefault("SITE_URL", "https://bench.invalid")
 
 from bench.bench_registrations import ensure_database, start_redis, wait_for_port  # noqa: E402
 from testing.servers import free_port  # noqa: E402

@@ -180,6 +180,7 @@ def test_after_the_meeting_nobody_cancels_or_switches_but_data_can_be_erased(mee
     assert registration.status == "confirmed"
 
 
+@pytest.mark.postgres  # SQLite has no row lock (it serialises writing transactions instead)
 def test_registering_takes_the_seat_or_next_position_in_one_statement_after_the_lock(
     meeting,
 ):

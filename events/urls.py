@@ -1,12 +1,13 @@
 from django.urls import path, register_converter
 
+from .models import TOKEN_PATTERN
 from .views import checkin, invitations, manage, participant, public
 
 
 class TokenConverter:
     """A personal token's alphabet (URL-safe base64) and length; anything else is a 404."""
 
-    regex = "[A-Za-z0-9_-]{1,64}"
+    regex = TOKEN_PATTERN
 
     def to_python(self, value: str) -> str:
         return value

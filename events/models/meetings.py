@@ -11,6 +11,9 @@ from django.utils.translation import gettext_lazy as _
 
 from welcome_portal.i18n import localized
 
+# The alphabet and length of every personal, invitation and check-in token (URL-safe base64).
+TOKEN_PATTERN = "[A-Za-z0-9_-]{1,64}"
+
 
 def new_token() -> str:
     return secrets.token_urlsafe(24)

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..calendar import meeting_calendar
 from ..links import absolute, site_host
-from ..models import Invitation, OutboxMessage
+from ..models import TOKEN_PATTERN, Invitation, OutboxMessage
 
 Kind = OutboxMessage.Kind
 
@@ -148,7 +148,7 @@ _NAME, _TOKEN, _EMAIL = "WpStandInName&", "WpStandInToken", "WpStandInEmail@stan
 _PK, _DATE = "WpStandInPk", "WpStandInDate"  # all begin with "WpStandIn"
 _STAND_INS = [escape(_NAME), _NAME, _TOKEN, _EMAIL, _PK, _DATE]  # escaped name before the raw
 _STAND_IN = re.compile("|".join(re.escape(value) for value in _STAND_INS).encode())
-_TOKEN_CHARACTERS = re.compile(r"[A-Za-z0-9_-]+")
+_TOKEN_CHARACTERS = re.compile(TOKEN_PATTERN)
 
 
 @lru_cache(maxsize=64)

@@ -11,10 +11,10 @@ from django.views.generic import TemplateView
 
 from .. import services
 from ..forms import CheckInSearchForm
-from ..models import Registration
+from ..models import TOKEN_PATTERN, Registration
 from .manage import PAGE_SIZE, ManageMixin
 
-TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
+TOKEN = re.compile(TOKEN_PATTERN)
 
 
 def check_in_answer(registration: Registration | None) -> dict:

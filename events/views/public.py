@@ -120,10 +120,7 @@ class ResendLinkView(FormView):
     def post(self, request, *args, **kwargs):
         wait = ratelimit.hit(request, f"personal-link:{self.meeting.pk}")
         if wait is not None:
-            context = {"wait_minutes": max(1, -(-wait // 60))}
-            response = render(request, "429.html", context, status=429)
-            response["Retry-After"] = str(wait)
-            return response
+            return ratelimit.refused(request, wait)
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):

@@ -47,9 +47,15 @@ def metrics_view(request):
             refused = HttpResponse("A bearer token is required.\n", status=401)
             refused["WWW-Authenticate"] = 'Bearer realm="metrics"'
             return refused
-    elif request.META.get("REMOTE_ADDR") not in LOOPBACK:
+    elif not _direct_from_loopback(request):
         return HttpResponse("Metrics answer on loopback only.\n", status=403)
     return HttpResponse(metrics.render(), content_type="text/plain; version=0.0.4")
+
+
+def _direct_from_loopback(request) -> bool:
+    """Loopback and not forwarded: behind a proxy on the same host every visitor is loopback."""
+    forwarded = "HTTP_X_FORWARDED_FOR" in request.META or "HTTP_FORWARDED" in request.META
+    return request.META.get("REMOTE_ADDR") in LOOPBACK and not forwarded
 
 
 @require_GET

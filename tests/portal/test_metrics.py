@@ -38,6 +38,13 @@ def test_metrics_without_a_token_answer_only_on_loopback(client, settings):
     assert client.get("/metrics", REMOTE_ADDR="127.0.0.1").status_code == 200
 
 
+def test_metrics_without_a_token_refuse_a_visitor_forwarded_by_a_local_proxy(client, settings):
+    settings.METRICS_TOKEN = ""
+    for header in ("X-Forwarded-For", "Forwarded"):
+        forwarded = client.get("/metrics", REMOTE_ADDR="127.0.0.1", headers={header: "203.0.113.9"})
+        assert forwarded.status_code == 403
+
+
 def test_prod_log_lines_are_json_with_the_extra_fields():
     record = logging.makeLogRecord(
         {"name": "portal.request", "levelname": "INFO", "msg": "request", "status": 200}

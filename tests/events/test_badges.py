@@ -51,14 +51,14 @@ def test_badges_print_names_beyond_latin_1_letter_for_letter(client, meeting, or
     meeting.onsite_seats = None
     meeting.save()
     for n, name in enumerate(NAMES):
-        register(meeting, f"u{n}@example.org", name=name, organisation="Şirket Ltd. – İzmir")
+        register(meeting, f"u{n}@example.org", name=name, organisation="Şirket Ltd. \u2013 İzmir")
     client.force_login(organizer)
 
     body = page_text(badges(client, meeting, layout="sheet").content)
 
     for name in NAMES:
         assert name in body
-    assert "Şirket Ltd. – İzmir" in body
+    assert "Şirket Ltd. \u2013 İzmir" in body
 
 
 def test_a_sheet_holds_eight_badges_and_a_bad_choice_still_gives_a_pdf(client, meeting, organizer):

@@ -38,9 +38,9 @@ def test_meeting_page_shows_days_with_times_in_berlin_time(client, meeting):
 
     page = text(client.get(f"/en/events/{meeting.slug}/"))
 
-    assert "Jan. 14, 2030, 09:30</time> – <time" in page
+    assert "Jan. 14, 2030, 09:30</time> \u2013 <time" in page
     assert "Jan. 15, 2030, 16:00</time> (Berlin time)" in page
-    assert "10:00</time>–<time>11:00</time>" in page  # the session
+    assert "10:00</time>\u2013<time>11:00</time>" in page  # the session
     assert 'Time <span class="kern-body--small">(Berlin time)</span>' in page
 
 

@@ -1,10 +1,11 @@
 """Name badges as PDF (fpdf2, pure Python): name, organisation, attendance, check-in code.
 
-The core PDF fonts cover Latin-1 only; other letters are written without their accents
-(NFKD) or as "?", which keeps the file free of an embedded font a CI machine may lack.
+The core PDF fonts cover Latin-1 only, and names do not: "Łucja Wąsowska", "Đặng Thị Hồng".
+The badges embed DejaVu Sans, shipped in events/fonts/ with its licence (fpdf2 embeds only the
+glyphs used), so no machine needs a font installed.
 """
 
-import unicodedata
+from pathlib import Path
 
 import segno
 from django.urls import reverse
@@ -12,22 +13,10 @@ from fpdf import FPDF
 
 from .links import absolute
 
-# Letters that NFKD does not split into a base letter and an accent.
-PLAIN = str.maketrans({"Ł": "L", "ł": "l", "Đ": "D", "đ": "d", "Œ": "OE", "œ": "oe"})
+FONTS = Path(__file__).resolve().parent / "fonts"
+FONT = "DejaVuSans"
 SHEET = {"format": "A4", "columns": 2, "rows": 4, "width": 90.0, "height": 62.0}
 SINGLE = {"format": (148.0, 105.0), "columns": 1, "rows": 1, "width": 138.0, "height": 95.0}
-
-
-def latin1(text: str) -> str:
-    if not text:
-        return ""
-    try:
-        text.encode("latin-1")
-        return text
-    except UnicodeEncodeError:
-        plain = unicodedata.normalize("NFKD", text.translate(PLAIN))
-        plain = "".join(c for c in plain if not unicodedata.combining(c))
-        return plain.encode("latin-1", "replace").decode("latin-1")
 
 
 def _qr(pdf: FPDF, url: str, x: float, y: float, size: float) -> None:
@@ -46,13 +35,13 @@ def _badge(pdf: FPDF, registration, x: float, y: float, layout: dict) -> None:
     qr_size = min(height - 16, width * 0.38)
     text_width = width - qr_size - 12
     pdf.set_xy(x + 5, y + 6)
-    pdf.set_font("Helvetica", "B", 20 if layout is SINGLE else 16)
-    pdf.multi_cell(text_width, 8, latin1(registration.name), new_x="LEFT", new_y="NEXT")
-    pdf.set_font("Helvetica", "", 12 if layout is SINGLE else 10)
+    pdf.set_font(FONT, "B", 20 if layout is SINGLE else 16)
+    pdf.multi_cell(text_width, 8, registration.name, new_x="LEFT", new_y="NEXT")
+    pdf.set_font(FONT, "", 12 if layout is SINGLE else 10)
     if registration.organisation:
-        pdf.multi_cell(text_width, 5, latin1(registration.organisation), new_x="LEFT")
+        pdf.multi_cell(text_width, 5, registration.organisation, new_x="LEFT")
     pdf.set_xy(x + 5, y + height - 11)
-    pdf.cell(text_width, 6, latin1(str(registration.get_attendance_mode_display())))
+    pdf.cell(text_width, 6, str(registration.get_attendance_mode_display()))
     path = reverse(
         "events:manage_checkin_person",
         args=[registration.meeting.slug, registration.checkin_token],
@@ -64,7 +53,9 @@ def badges_pdf(registrations, *, single: bool, title: str) -> bytes:
     """One badge a page (A6 landscape) or eight on each A4 sheet, with cutting frames."""
     layout = SINGLE if single else SHEET
     pdf = FPDF(format=layout["format"], unit="mm")
-    pdf.set_title(latin1(title))
+    pdf.add_font(FONT, "", FONTS / "DejaVuSans.ttf")
+    pdf.add_font(FONT, "B", FONTS / "DejaVuSans-Bold.ttf")
+    pdf.set_title(title)
     pdf.set_auto_page_break(False)
     pdf.set_fill_color(0)
     per_page = layout["columns"] * layout["rows"]

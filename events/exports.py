@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import openpyxl
 from django.utils.translation import gettext as _
 
+from .links import absolute
 from .models import Registration
 
 # C0 controls and DEL go (openpyxl refuses them, and they hide text); tab and newline stay.
@@ -30,7 +31,8 @@ def inert(value):
 
 def participant_rows(registrations) -> tuple[list[str], list[list]]:
     """Headers and one row per registration: attendance and status as their stored values
-    (SPEC), each with its label in the page's language beside it; times in Berlin time."""
+    (SPEC), each with its label in the page's language beside it; times in Berlin time. New
+    columns go at the end: the names and places of the others are a contract."""
     headers = [
         _("Name"),
         _("E-mail address"),
@@ -45,6 +47,7 @@ def participant_rows(registrations) -> tuple[list[str], list[list]]:
         _("Accessibility needs"),
         _("Registered (Berlin time)"),
         _("Checked in (Berlin time)"),
+        _("Directory entry (link)"),
     ]
     rows = [
         [
@@ -61,10 +64,17 @@ def participant_rows(registrations) -> tuple[list[str], list[list]]:
             r.accessibility_needs,
             berlin(r.created_at),
             berlin(r.attended_at),
+            directory_link(r),
         ]
         for r in registrations
     ]
     return headers, rows
+
+
+def directory_link(registration) -> str:
+    """The page of the center or partner the organisation was matched to, if any."""
+    entry = registration.center or registration.partner
+    return absolute(entry.get_absolute_url()) if entry else ""
 
 
 def berlin(moment):

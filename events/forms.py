@@ -12,11 +12,7 @@ from partners.models import GOETHE_INSTITUT, Partner
 from .models import AttendanceMode, Registration
 from .models.registrations import ACCESSIBILITY_NEEDS_LENGTH
 from .services import invitees as sources
-from .services.organisations import link_organisation
 from .services.people_lists import MAX_EMAIL, read_upload
-
-# Who cancelled or declined may register again (events.services.returning).
-CAN_RETURN = (Registration.Status.CANCELLED, Registration.Status.DECLINED)
 
 
 def mode_choices(meeting) -> list[tuple[str, str]]:
@@ -61,9 +57,8 @@ class ParticipantForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        cleaned.update(link_organisation(cleaned.get("organisation", "")))
         email = cleaned.get("email")
-        taken = self.meeting.registrations.exclude(status__in=CAN_RETURN)
+        taken = self.meeting.registrations.registered()
         if email and taken.filter(email__iexact=email).exists():
             self.add_error("email", _("This e-mail address is already registered."))
         return cleaned
@@ -173,6 +168,12 @@ class CheckInSearchForm(forms.Form):
     q = forms.CharField(label=_("Name, e-mail or organisation"), max_length=200)
 
 
+def _directory_label(entry) -> str:
+    if entry.email:
+        return str(entry)
+    return _("%(name)s (no e-mail address)") % {"name": entry}
+
+
 class InviteForm(forms.Form):
     """Collects invitees from a list and the directories; `invitees` holds them, marked."""
 
@@ -216,8 +217,11 @@ class InviteForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.meeting = meeting
         self.user = user
-        self.fields["centers"].queryset = sources.active_centers().exclude(email="")
-        self.fields["partners"].queryset = Partner.objects.active().exclude(email="")
+        # Entries without an e-mail address can be chosen: the preview names them.
+        self.fields["centers"].queryset = sources.active_centers()
+        self.fields["partners"].queryset = Partner.objects.active()
+        for name in ("centers", "partners"):
+            self.fields[name].label_from_instance = _directory_label
         codes = set(
             Partner.objects.active()
             .filter(kind__slug=GOETHE_INSTITUT)
@@ -235,21 +239,24 @@ class InviteForm(forms.Form):
         invitees, errors = sources.parse_list(text)
         if errors:
             raise forms.ValidationError(errors)
+        found = sources.Found(invitees)
         if data.get("all_centers"):
-            invitees += sources.from_centers(sources.active_centers())
+            found += sources.from_centers(sources.active_centers())
         if data.get("goethe_countries"):
-            invitees += sources.from_partners(sources.goethe_branches(data["goethe_countries"]))
+            found += sources.from_partners(sources.goethe_branches(data["goethe_countries"]))
         if data.get("last_year"):
-            invitees += sources.last_years_attendees(self.meeting, self.user)
+            found += sources.Found(sources.last_years_attendees(self.meeting, self.user))
         if data.get("centers"):
-            invitees += sources.from_centers(data["centers"])
+            found += sources.from_centers(data["centers"])
         if data.get("partners"):
-            invitees += sources.from_partners(data["partners"])
-        if not invitees:
+            found += sources.from_partners(data["partners"])
+        if not found.invitees and not found.unreachable:
             raise forms.ValidationError(_("Please name at least one person to invite."))
         # The preview re-posts the list as text, so an upload need not be chosen again.
         data["text"] = text
-        self.invitees = sources.mark(self.meeting, invitees)
+        self.invitees = sources.mark(self.meeting, found.invitees)
+        self.unreachable = found.unreachable
+        self.new_count = sum(not invitee.skipped for invitee in self.invitees)
         return data
 
 

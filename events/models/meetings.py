@@ -187,12 +187,20 @@ class Meeting(models.Model):
     def retention_ends_at(self):
         return self.ends_at + timedelta(days=self.retention_days)
 
-    def is_open_for_registration(self, now=None) -> bool:
+    def registration_phase(self, now=None) -> str:
+        """ "upcoming" before registration opens, "closed" from its deadline or the meeting's
+        end on, "open" between: the period that holds for everyone, invitees included."""
         now = now or timezone.now()
+        if self.registration_opens_at is not None and now < self.registration_opens_at:
+            return "upcoming"
+        closes = self.registration_closes_at
+        if (closes is not None and now >= closes) or now >= self.ends_at:
+            return "closed"
+        return "open"
+
+    def is_open_for_registration(self, now=None) -> bool:
         return (
             self.status == self.Status.PUBLISHED
             and self.registration_mode == self.RegistrationMode.OPEN
-            and (self.registration_opens_at is None or self.registration_opens_at <= now)
-            and (self.registration_closes_at is None or now < self.registration_closes_at)
-            and now < self.ends_at
+            and self.registration_phase(now) == "open"
         )

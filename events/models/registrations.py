@@ -34,6 +34,10 @@ class RegistrationQuerySet(models.QuerySet):
         rows = self.seated().values("attendance_mode").annotate(n=Count("pk")).order_by()
         return {row["attendance_mode"]: row["n"] for row in rows}
 
+    def registered(self):
+        """Who holds a registration: everyone but those who cancelled or declined."""
+        return self.exclude(status__in=self.model.GONE)
+
     def search(self, text: str):
         return self.filter(
             Q(name__icontains=text) | Q(email__icontains=text) | Q(organisation__icontains=text)
@@ -88,6 +92,8 @@ class Registration(Addressee):
     SEATED = (Status.CONFIRMED, Status.ATTENDED)
     # Statuses a participant can still change (cancel, switch attendance).
     ACTIVE = (Status.CONFIRMED, Status.WAITLISTED)
+    # Statuses of those who left: they may register again, and may be invited again.
+    GONE = (Status.CANCELLED, Status.DECLINED)
 
     name = models.CharField(_("name"), max_length=200)
     attendance_mode = models.CharField(

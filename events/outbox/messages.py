@@ -22,7 +22,7 @@ Kind = OutboxMessage.Kind
 
 SUBJECTS = {
     "invitation": _("Invitation: %(title)s"),
-    Kind.INVITATION_REMINDER: _("Reminder: your invitation to %(title)s"),
+    Kind.INVITATION_REMINDER: _("Reminder of your invitation: %(title)s"),
     Kind.PARTICIPANT_REMINDER: _("Soon: %(title)s"),
     Kind.CONFIRMED: _("Registration confirmed: %(title)s"),
     Kind.WAITLISTED: _("On the waiting list: %(title)s"),

@@ -22,11 +22,12 @@ MAX_INVITEE_REMINDERS = 2
 
 
 def invitation_create_many(*, meeting: Meeting, invitees: list[Invitee], invited_by=None) -> int:
-    """Invite everyone in `invitees` not invited yet (repeats skipped); returns how many.
+    """Invite everyone in `invitees` neither invited nor registered yet (repeats skipped);
+    returns how many.
 
     All rows are written in one transaction; sending starts after commit.
     """
-    fresh = [i for i in mark(meeting, invitees) if not i.duplicate and not i.already_invited]
+    fresh = [i for i in mark(meeting, invitees) if not i.skipped]
     rows = [
         Invitation(
             meeting=meeting,

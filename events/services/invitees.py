@@ -1,6 +1,6 @@
 """Where invitees come from: a pasted or uploaded list, or the directories."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -29,10 +29,29 @@ class Invitee:
     partner_id: int | None = None
     duplicate: bool = False
     already_invited: bool = False
+    already_registered: bool = False
 
     @property
     def key(self) -> str:
         return self.email.lower()
+
+    @property
+    def skipped(self) -> bool:
+        return self.duplicate or self.already_invited or self.already_registered
+
+
+@dataclass
+class Found:
+    """What a choice in the directories gives: invitees, and the names of the entries that have
+    no e-mail address (they cannot be invited, and the preview says so by name)."""
+
+    invitees: list[Invitee] = field(default_factory=list)
+    unreachable: list[str] = field(default_factory=list)
+
+    def __iadd__(self, other: "Found") -> "Found":
+        self.invitees += other.invitees
+        self.unreachable += [name for name in other.unreachable if name not in self.unreachable]
+        return self
 
 
 def parse_list(text: str) -> tuple[list[Invitee], list[str]]:
@@ -53,27 +72,34 @@ def parse_list(text: str) -> tuple[list[Invitee], list[str]]:
     return invitees, errors
 
 
-def from_centers(centers) -> list[Invitee]:
-    """Welcome Centers by their e-mail address (in German)."""
-    return [Invitee(c.email, "", c.name, "de", center_id=c.pk) for c in centers.exclude(email="")]
+def from_centers(centers) -> Found:
+    """Welcome Centers by their e-mail address (in German); those without one by name."""
+    found = Found()
+    for center in centers:
+        if center.email:
+            found.invitees.append(Invitee(center.email, "", center.name, "de", center_id=center.pk))
+        else:
+            found.unreachable.append(center.display_name)
+    return found
 
 
 def active_centers():
     return Center.objects.active().order_by("name")
 
 
-def from_partners(partners) -> list[Invitee]:
-    """Partners by their e-mail address; in English outside the German-speaking countries."""
-    return [
-        Invitee(
-            p.email,
-            "",
-            p.name,
-            "de" if p.country.code in GERMAN_SPEAKING else "en",
-            partner_id=p.pk,
+def from_partners(partners) -> Found:
+    """Partners by their e-mail address, in English outside the German-speaking countries;
+    those without an address by name."""
+    found = Found()
+    for partner in partners:
+        if not partner.email:
+            found.unreachable.append(partner.display_name)
+            continue
+        language = "de" if partner.country.code in GERMAN_SPEAKING else "en"
+        found.invitees.append(
+            Invitee(partner.email, "", partner.name, language, partner_id=partner.pk)
         )
-        for p in partners.exclude(email="")
-    ]
+    return found
 
 
 def goethe_branches(countries: list[str]):
@@ -102,11 +128,18 @@ def last_years_attendees(meeting: Meeting, user) -> list[Invitee]:
 
 
 def mark(meeting: Meeting, invitees: list[Invitee]) -> list[Invitee]:
-    """Mark repeated addresses and people already invited to this meeting (one query)."""
+    """Mark repeated addresses (case-insensitive), people already registered for this meeting
+    and people already invited to it (two queries); marked invitees are not invited."""
     invited = set(meeting.invitations.annotate(key=Lower("email")).values_list("key", flat=True))
+    registered = set(
+        meeting.registrations.registered()
+        .annotate(key=Lower("email"))
+        .values_list("key", flat=True)
+    )
     seen = set()
     for invitee in invitees:
         invitee.duplicate = invitee.key in seen
-        invitee.already_invited = invitee.key in invited
+        invitee.already_registered = invitee.key in registered
+        invitee.already_invited = invitee.key in invited and not invitee.already_registered
         seen.add(invitee.key)
     return invitees

@@ -1,7 +1,15 @@
 """Which center or partner a participant's organisation is: for suggestions and for linking."""
 
+from django.db.models import Q
+
 from centers.models import Center
 from partners.models import Partner
+
+# The names an organisation is known by in the directories: German, English and the short ones.
+NAME_FIELDS = ("name", "name_en", "short_name", "short_name_en")
+MAX_NAME = max(
+    Center._meta.get_field("name").max_length, Partner._meta.get_field("name").max_length
+)
 
 
 def organisation_suggestions() -> list[str]:
@@ -11,11 +19,27 @@ def organisation_suggestions() -> list[str]:
     return sorted(names)
 
 
-def link_organisation(name: str) -> dict:
-    """The center or partner whose name matches the organisation (case-insensitive), if any."""
-    name = name.strip()
-    if not name:
+def match_organisation(name: str) -> dict:
+    """{"center": …, "partner": …}: the one center, or else the one partner, that the typed
+    organisation names, in either language or by its short name, whatever the case and the
+    spacing ("goethe-institut  new delhi"); both None when none or several match."""
+    typed = " ".join(name.split())
+    if not typed or len(typed) > MAX_NAME or "\x00" in typed:
         return {"center": None, "partner": None}
-    center = Center.objects.filter(name__iexact=name).first()
-    partner = None if center else Partner.objects.filter(name__iexact=name).first()
-    return {"center": center, "partner": partner}
+    names = Q()
+    for field in NAME_FIELDS:
+        names |= Q(**{f"{field}__iexact": typed})
+    for key, model in (("center", Center), ("partner", Partner)):
+        found = list(model.objects.filter(names)[:2])
+        if len(found) == 1:
+            return {"center": None, "partner": None, key: found[0]}
+    return {"center": None, "partner": None}
+
+
+def linked_organisation(organisation: str, center=None, partner=None) -> tuple:
+    """(center, partner) of a registration: the ones given (an invitation's), or else the
+    match of the typed organisation. Every way of registering goes through here."""
+    if center is not None or partner is not None:
+        return center, partner
+    match = match_organisation(organisation)
+    return match["center"], match["partner"]

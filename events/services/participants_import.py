@@ -8,7 +8,6 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from ..models import AttendanceMode, Meeting, Registration
-from .organisations import link_organisation
 from .people_lists import read_people
 from .registrations import registration_create
 
@@ -133,7 +132,6 @@ def participants_import(*, meeting: Meeting, rows: list[Row], registered_by) -> 
                 attendance_mode=row.mode,
                 privacy_consent=False,
                 registered_by=registered_by,
-                **link_organisation(row.organisation),
             )
             for row in rows
         ]

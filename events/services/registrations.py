@@ -16,6 +16,7 @@ from welcome_portal.pagecache import page_cache_bump
 
 from ..models import Meeting, Registration
 from .notices import registration_notify
+from .organisations import linked_organisation
 
 Status = Registration.Status
 
@@ -120,11 +121,8 @@ def _check_can_register(meeting: Meeting, *, email: str, locked_email, registere
         return
     if locked_email is not None:
         # Invitees skip the opening date and the open-registration rule, never the deadline.
-        closes = meeting.registration_closes_at
         allowed = (
-            meeting.status == Meeting.Status.PUBLISHED
-            and not meeting.is_past
-            and (closes is None or timezone.now() < closes)
+            meeting.status == Meeting.Status.PUBLISHED and meeting.registration_phase() != "closed"
         )
     else:
         allowed = meeting.is_open_for_registration()
@@ -151,12 +149,14 @@ def registration_create(
 ) -> Registration:
     """Register one person: confirmed while seats of that mode are left, else waitlisted.
 
+    Without a `center` or `partner`, the organisation is matched to one by its name.
     `locked_email` is the address an invitation went to: the registration must use it, and
     then an invitation-only meeting accepts it. `registered_by` (an organizer) may register
     people whatever the registration period. `notify=False` (demo data) sends no notice.
     Raises RegistrationError with a user message.
     """
     email = email.strip()
+    center, partner = linked_organisation(organisation, center, partner)
     _check_can_register(
         meeting, email=email, locked_email=locked_email, registered_by=registered_by
     )

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from ..models import Meeting, Registration
 from .notices import registration_notify
+from .organisations import linked_organisation
 from .registrations import (
     LISTING_CONSENT_VERSION,
     PRIVACY_NOTICE_VERSION,
@@ -21,8 +22,7 @@ from .registrations import (
     registration_create,
 )
 
-Status = Registration.Status
-GONE = (Status.CANCELLED, Status.DECLINED)
+GONE = Registration.GONE
 
 
 def returning_registration(meeting: Meeting, email: str) -> Registration | None:
@@ -76,6 +76,7 @@ def registration_renew(
         registration.status, registration.waitlist_position = place_for(meeting, attendance_mode)
         registration.name = name.strip()
         registration.organisation = organisation.strip()
+        center, partner = linked_organisation(organisation, center, partner)
         registration.center, registration.partner = center, partner
         registration.attendance_mode, registration.language = attendance_mode, language
         registration.privacy_consent_at = now if privacy_consent else None

@@ -123,8 +123,6 @@ class AddParticipantView(ManageMixin, FormView):
                 name=data["name"],
                 email=data["email"],
                 organisation=data["organisation"],
-                center=data["center"],
-                partner=data["partner"],
                 attendance_mode=data["attendance_mode"],
                 language=data["language"],
                 privacy_consent=False,

@@ -71,8 +71,7 @@ class PersonalPageView(TokenMixin, DetailView):
             can_change=registration.can_change,
             other_modes=other_modes if registration.can_change else [],
             can_register_again=(
-                registration.status in (Registration.Status.CANCELLED, Registration.Status.DECLINED)
-                and meeting.is_open_for_registration()
+                registration.status in Registration.GONE and meeting.is_open_for_registration()
             ),
             **kwargs,
         )

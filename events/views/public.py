@@ -38,6 +38,7 @@ class MeetingDetailView(DetailView):
             speakers=sorted(speakers.values(), key=lambda sp: sp.name),
             seats=self.object.seat_table(),
             registration_open=self.object.is_open_for_registration(),
+            registration_phase=self.object.registration_phase(),
             can_manage=can_manage_meeting(self.request.user, self.object),
             **kwargs,
         )
@@ -81,8 +82,6 @@ class RegisterView(FormView):
                 name=data["name"],
                 email=data["email"],
                 organisation=data["organisation"],
-                center=data["center"],
-                partner=data["partner"],
                 attendance_mode=data["attendance_mode"],
                 language=(get_language() or "de")[:2],
                 privacy_consent=data["privacy_consent"],

@@ -1,12 +1,14 @@
 """Journeys of issue 15 at 1280 and 360 px, keyboard only:
 
-- the organizer logs in, lands on the dashboard (My meetings), looks at the invitations,
-  checks a participant in by camera (Chromium's fake camera plays a video of the person's QR
-  code) and downloads the name badges;
+- the organizer of two meetings logs in, lands on My meetings, opens the dashboard, previews
+  invitations to a pasted list and a country's Goethe-Institut branches (a branch without an
+  address named, a registered person marked), checks a participant in by camera (Chromium's
+  fake camera plays a video of the person's QR code) and downloads the name badges;
 - a participant registers for a full on-site mode, reads the waiting list first and switches
   to online through the link in her e-mail; then asks for her lost link again.
 """
 
+import io
 import re
 
 import pytest
@@ -16,9 +18,11 @@ from django.core import mail
 from django.urls import reverse
 from PIL import Image
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from events.links import absolute
 from events.models import AttendanceMode, Meeting, Registration
+from partners.models import Partner
 from tests.conftest import CHROMIUM
 
 from .conftest import CHROMIUM_ARGS
@@ -27,6 +31,9 @@ from .harness import VIEWPORTS, RequestRecorder, Visitor, totp_code
 pytestmark = pytest.mark.browser
 
 CAROLA = "carola.participant@example.org"
+
+
+ACCRA = "goethe-institut-accra"  # a Goethe-Institut branch of the demo data, in Ghana
 
 
 def upcoming_meeting() -> Meeting:
@@ -87,6 +94,8 @@ def door(request, chromium, live_server, demo_data, tmp_path, settings):
 def test_organizer_checks_in_by_camera_and_prints_badges(door):
     visitor, meeting, person = door
     page = visitor.page
+    organizer = meeting.organizers.get(email="organizer@example.org")
+    Meeting.objects.exclude(pk=meeting.pk).first().organizers.add(organizer)  # last year's
     visitor.open("/en/")
     visitor.follow(page.get_by_role("link", name="Log in"))
     visitor.fill(page.get_by_label("Email"), "organizer@example.org")
@@ -96,14 +105,32 @@ def test_organizer_checks_in_by_camera_and_prints_badges(door):
     visitor.fill(page.get_by_label(re.compile("code", re.I)).first, totp_code())
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    # After login the organizer lands on their tool: the dashboard of their one meeting.
-    assert visitor.path == f"/en/events/{meeting.slug}/manage/"
+    # After login the organizer lands on their tool: My meetings, as they organize two.
+    assert visitor.path == "/en/events/manage/"
     expect(page.get_by_role("link", name="My meetings")).to_have_attribute("aria-current", "page")
+    visitor.check("issue15-my-meetings")
+    visitor.follow(page.get_by_role("link", name=meeting.title_en))
+    assert visitor.path == f"/en/events/{meeting.slug}/manage/"
     visitor.check("issue15-dashboard")
 
     pages = page.get_by_role("navigation", name="Organizer pages")
     visitor.follow(pages.get_by_role("link", name="Invitations"))
     visitor.check("issue15-invitations")
+    Partner.objects.filter(slug=ACCRA).update(email="")
+    visitor.fill(
+        page.get_by_label("List of people"),
+        f"{person.name}, {person.email.upper()}\nNew Person, new.person@example.org",
+    )
+    visitor.choose(page.get_by_label("Goethe-Institut branches in these countries"), "Ghana")
+    visitor.follow(page.get_by_role("button", name="Preview"))
+    expect(page.get_by_role("status").filter(has_text="Not invited")).to_contain_text(
+        "Goethe-Institut Accra: no e-mail address in the directory — not invited"
+    )
+    expect(page.get_by_role("table", name="2 addresses")).to_contain_text(
+        "already registered \u2013 not invited"
+    )
+    expect(page.get_by_role("button", name="Send 1 invitation")).to_be_visible()
+    visitor.check("issue15-invitations-preview")
 
     pages = page.get_by_role("navigation", name="Organizer pages")
     visitor.follow(pages.get_by_role("link", name="Check-in"))
@@ -126,7 +153,9 @@ def test_organizer_checks_in_by_camera_and_prints_badges(door):
     with page.expect_download() as download:
         page.keyboard.press("Enter")
     with open(download.value.path(), "rb") as pdf:
-        assert pdf.read(4) == b"%PDF"
+        sheets = PdfReader(io.BytesIO(pdf.read())).pages
+    text = " ".join(sheet.extract_text() for sheet in sheets)
+    assert person.name in " ".join(text.split())
 
 
 def test_participant_on_a_full_mode_sees_the_waiting_list_switches_online_and_asks_for_the_link(
@@ -171,6 +200,7 @@ def test_participant_on_a_full_mode_sees_the_waiting_list_switches_online_and_as
 
     count = len(mail.outbox)
     visitor.open(f"/en/events/{meeting.slug}/")
+    expect(page.locator("dl")).to_contain_text(re.compile(r"open until .+ \(Berlin time\)"))
     visitor.follow(page.get_by_role("link", name="Send me my personal link again"))
     visitor.fill(page.get_by_label("Your e-mail address"), CAROLA.upper())
     visitor.follow(page.get_by_role("button", name="Send the link"))

@@ -85,7 +85,7 @@ def organizer_invites(visitor, meeting):
     visitor.follow(page.get_by_role("button", name="Preview"))
     expect(page.get_by_role("table", name="1 address")).to_contain_text(ALICE)
     visitor.check("organizer-invitations-preview")
-    visitor.follow(page.get_by_role("button", name="Send the invitations"))
+    visitor.follow(page.get_by_role("button", name="Send 1 invitation"))
     expect(page.get_by_role("status").first).to_contain_text("invitations are being sent")
     visitor.check("organizer-invitations-sent")
 

@@ -2,6 +2,7 @@
 English, no page scrolls sideways and no word is broken across two lines."""
 
 import pytest
+from django.conf import settings
 
 from events.models import Meeting
 from partners.models import Partner
@@ -85,6 +86,44 @@ def test_public_pages_reflow_and_keep_words_whole(chromium, live_server, demo_da
             top = page.evaluate(FIRST_RESULT_TOP)
             if top >= WIDTHS[width]["height"] - 40:
                 problems.append(f"{lang} finder: the first result starts at y={top:.0f}")
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
+
+
+def organizer_pages(meeting) -> dict[str, str]:
+    base = f"events/{meeting.slug}/manage"
+    return {
+        "my-meetings": "events/manage/",
+        "dashboard": f"{base}/",
+        "invitations": f"{base}/invitations/",  # the sending counts broke inside words
+        "check-in": f"{base}/check-in/?q=a",
+        "add-many": f"{base}/import/",
+    }
+
+
+@pytest.mark.parametrize("width", list(WIDTHS), ids=lambda w: f"{w}px")
+def test_organizer_pages_reflow_and_keep_words_whole(
+    chromium, live_server, demo_data, client, width
+):
+    meeting = Meeting.objects.filter(onsite_seats__isnull=False).order_by("-starts_at").first()
+    client.force_login(meeting.organizers.get(email="organizer@example.org"))
+    context = chromium.new_context(viewport=WIDTHS[width])
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+    page = context.new_page()
+    problems = []
+    try:
+        for lang in ("de", "en"):
+            for name, path in organizer_pages(meeting).items():
+                response = page.goto(f"{live_server.url}/{lang}/{path}")
+                assert response.url.endswith(path), f"{name} led to {response.url}"
+                overflow = page.evaluate(OVERFLOW)
+                if overflow > 0:
+                    problems.append(f"{lang} {name}: {overflow} px wider than {width} px")
+                broken = page.evaluate(BROKEN_WORDS)
+                if broken:
+                    problems.append(f"{lang} {name}: words broken across lines: {broken[:8]}")
     finally:
         context.close()
     assert not problems, "\n".join(problems)

@@ -43,7 +43,11 @@ class Pages:
         self._keep(name, self.client.post(url, data, follow=follow, HTTP_ACCEPT_LANGUAGE="en"))
 
     def _keep(self, name, response):
-        expected = 404 if name.startswith("not-found") else 200
+        expected = 200
+        if name.startswith("not-found"):
+            expected = 404
+        elif name.startswith("forbidden"):
+            expected = 403
         assert response.status_code == expected, f"{name}: {response.status_code}"
         self.html[name] = response.content.decode()
 
@@ -133,13 +137,34 @@ def event_pages(pages: Pages):
     base = f"/en/events/{meeting.slug}"
     pages.get("events", "/en/events/")
     pages.get("meeting", f"{base}/")
+    pages.get("meeting-de", f"/de/events/{meeting.slug}/")
     pages.get("meeting-past", f"/en/events/{past.slug}/")
     pages.get("register", f"{base}/register/")
     pages.post("register-errors", f"{base}/register/", {"email": "nope"})
-    registration = meeting.registrations.first()
+    answer = {
+        "name": "Zoë Ørsted",
+        "email": "zoe@example.org",
+        "organisation": "Goethe-Institut",
+        "attendance_mode": "on_site",
+        "privacy_consent": "on",
+    }
+    pages.post("register-answer", f"{base}/register/", answer)
+    pages.get("link-again", f"{base}/link/")
+    pages.post("link-again-sent", f"{base}/link/", {"email": "zoe@example.org"})
+    pages.post("link-again-errors", f"{base}/link/", {"email": "nope"})
+    registration = meeting.registrations.filter(status="confirmed").first()
     pages.get("personal", f"/en/events/invitation/{registration.token}/")
+    cancel = f"/en/events/invitation/{registration.token}/cancel/"
+    pages.post("cancel-confirm", cancel, {})
+    pages.get("not-found-page", "/en/no-such-page/")
+    pages.get("not-found-page-de", "/de/no-such-page/")
+    pages.client.force_login(get_user_model().objects.create(email="outsider@example.org"))
+    pages.get("forbidden-dashboard", f"{base}/manage/")
+    pages.get("forbidden-dashboard-de", f"/de/events/{meeting.slug}/manage/")
     pages.get("not-found-token", "/en/events/invitation/no-such-token/")
-    pages.client.force_login(meeting.organizers.get())
+    organizer = meeting.organizers.get()
+    pages.client.force_login(organizer)
+    pages.get("my-meetings", "/en/events/manage/")
     pages.get("dashboard", f"{base}/manage/")
     pages.get("dashboard-filtered", f"{base}/manage/", status="waitlisted", q="x")
     pages.get("add-participant", f"{base}/manage/add/")
@@ -148,10 +173,17 @@ def event_pages(pages: Pages):
     bad_rows = "Ann, ann@example.org, Org, on_site\nBad row without e-mail"
     pages.post("import-participants-errors", f"{base}/manage/import/", {"text": bad_rows})
     pages.get("check-in", f"{base}/manage/check-in/", q="a")
+    pages.get("check-in-person", f"{base}/manage/check-in/{registration.checkin_token}/")
     pages.get("invitations", f"{base}/manage/invitations/")
     pages.post("invitations-errors", f"{base}/manage/invitations/", {"text": "no address"})
     invitee = "Ann Example, ann@example.org, Goethe-Institut, en"
     pages.post("invitations-preview", f"{base}/manage/invitations/", {"text": invitee})
+    directory = {
+        "text": f"{invitee}\nZoë, zoe@example.org",  # zoe is registered
+        "goethe_countries": ["IN", "MX"],
+        "all_centers": "on",
+    }
+    pages.post("invitations-preview-directory", f"{base}/manage/invitations/", directory)
     pages.post(
         "invitations-sent",
         f"{base}/manage/invitations/",

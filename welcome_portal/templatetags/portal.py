@@ -10,6 +10,14 @@ _WIDGET_CLASSES = {
 
 
 @register.filter
+def kern_choice(choice):
+    """One radio button or checkbox of a group, with KERN's class: the group's widget renders
+    its options bare, and a bare radio is 13 px, too small to hit."""
+    choice.data["attrs"] = {**choice.data["attrs"], "class": _WIDGET_CLASSES[choice.data["type"]]}
+    return choice.tag()
+
+
+@register.filter
 def kern_widget(field):
     """Render a bound field's widget with KERN classes and its hint/error ids for screen readers."""
     input_type = getattr(field.field.widget, "input_type", None) or (

@@ -16,6 +16,7 @@ from accounts.permissions import can_edit_center
 from welcome_portal.listing import ForgivingPaginationMixin, map_markers
 
 from . import services
+from .cards import attach_cards
 from .filters import CenterFilter
 from .forms import CenterEditForm, HoursEditor
 from .hours import opening_status
@@ -79,6 +80,10 @@ class CenterListView(ForgivingPaginationMixin, FilterView):
             chips.append({"label": label, "value": shown, "url": f"?{query.urlencode()}"})
         context["chips"] = chips
         context["place"] = filterset.place
+        context["object_list"] = centers = list(context["object_list"])
+        attach_cards(centers)
+        for center in centers:  # a missing attribute costs a template a dir() of the row
+            center.__dict__.setdefault("responsibility", None)
         context["responsible"] = responsible_center(filterset.place, context["object_list"])
         if not self.is_fragment:  # the selects are outside the region htmx swaps
             filterset.show_facets(filterset.facets())

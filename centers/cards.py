@@ -7,6 +7,7 @@ kept on the shared cache; what depends on the search (the responsibility badge, 
 the link back to the search) stays in the results template.
 """
 
+from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.text import capfirst
@@ -14,12 +15,15 @@ from django.utils.translation import get_language
 
 from welcome_portal.pagecache import DIRECTORY, per_version
 
+from .querysets import listing_prefetches
+
 TEMPLATES = "centers/includes"
 
 
 def attach_cards(centers) -> None:
-    """Set `center.card` (url, name, summary, status, details) on each center of the page:
-    one round trip to the shared cache, the missing cards rendered and stored."""
+    """Set `center.card` (url, name, summary, status, details) on each center of the page
+    (centers with their state): one round trip to the shared cache, the missing cards
+    rendered and stored."""
     language = get_language() or "de"
     names = {
         f"center-card:{language}:{center.pk}:{center.updated_at.timestamp()}": center
@@ -31,11 +35,14 @@ def attach_cards(centers) -> None:
 
 
 def _render_cards(missing: dict) -> dict[str, dict]:
+    # Services and languages are read for the cards to render only: a page of cached cards
+    # needs neither query.
+    prefetch_related_objects(list(missing.values()), *listing_prefetches())
     return {name: card_parts(center) for name, center in missing.items()}
 
 
 def card_parts(center) -> dict[str, str]:
-    """A center's card without the search: from `Center.objects.for_listing()`."""
+    """A center's card without the search (a center from `Center.objects.for_listing()`)."""
     town = format_html("{}, ", center.city) if center.city else ""
     kind = center.get_kind_display()
     return {

@@ -2,12 +2,12 @@ import hashlib
 from dataclasses import dataclass
 
 import django_filters
-from django import forms
 from django.db import connections
 from django.db.models import Count
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from welcome_portal.listing import OptionsInlineSelect
 from welcome_portal.pagecache import DIRECTORY, per_version_value
 from welcome_portal.textinput import bounded_terms
 
@@ -40,12 +40,6 @@ def _read_choice_names() -> dict[str, dict[str, str]]:
         field: dict(sorted(values.items(), key=lambda c: collation_key(c[1])))
         for field, values in names.items()
     }
-
-
-class OptionsInlineSelect(forms.Select):
-    """A select that renders its options in one template, not one include per option."""
-
-    template_name = "centers/widgets/select.html"
 
 
 class CenterFilter(django_filters.FilterSet):
@@ -147,10 +141,16 @@ class CenterFilter(django_filters.FilterSet):
         """(value, number of centers) of every state, service and language given the other
         filters; the same for every visitor until the directory changes, so read once per
         version of it and per combination of filters."""
+        return per_version_value(DIRECTORY, self._part_name("center-facets"), self._count_facets)
+
+    def match_count(self, count) -> int:
+        """`count()`, the number of matches, once per version of the directory and filters."""
+        return per_version_value(DIRECTORY, self._part_name("center-count"), count)
+
+    def _part_name(self, prefix: str) -> str:
         data = getattr(self.form, "cleaned_data", {})
         chosen = repr(sorted((k, v) for k, v in data.items() if v not in (None, "")))
-        name = "center-facets:" + hashlib.blake2b(chosen.encode(), digest_size=16).hexdigest()
-        return per_version_value(DIRECTORY, name, self._count_facets)
+        return f"{prefix}:" + hashlib.blake2b(chosen.encode(), digest_size=16).hexdigest()
 
     def _count_facets(self) -> dict[str, list[tuple[str, int]]]:
         links = {"service": Center.services.through, "language": Center.languages.through}

@@ -43,7 +43,7 @@ class CappedPaginator(Paginator):
 class CenterListView(ForgivingPaginationMixin, FilterView):
     filterset_class = CenterFilter
     paginator_class = CappedPaginator
-    queryset = Center.objects.active().for_listing()
+    queryset = Center.objects.active().select_related("state")  # the cards read the rest
     paginate_by = 20
     strict = False  # an unknown filter value is reported beside its field and ignored
     template_name = "centers/center_list.html"
@@ -64,6 +64,7 @@ class CenterListView(ForgivingPaginationMixin, FilterView):
 
     def get_paginator(self, queryset, *args, **kwargs):
         paginator = super().get_paginator(queryset, *args, **kwargs)
+        paginator.count = self.filterset.match_count(lambda: CappedPaginator.count.func(paginator))
         if paginator.capped and self.filterset.ranked:
             # Ranking thousands of matches is slow and says little: alphabetical instead.
             paginator.object_list = queryset.order_by("name")
@@ -101,15 +102,20 @@ def responsible_center(place, centers) -> Center | None:
 
 
 def finder_markers(centers, place, responsible) -> list[dict]:
-    """Map markers with address and role: the searched place and the responsible center
-    stand apart from the other centers."""
-    markers = []
-    for center, marker in zip(
-        [c for c in centers if c.has_coordinates], map_markers(centers), strict=True
-    ):
-        marker["address"] = " ".join(filter(None, [center.postal_code, center.city]))
-        marker["role"] = "responsible" if center == responsible else "center"
-        markers.append(marker)
+    """Map markers (templates/includes/map.html) with address and role: the searched place and
+    the responsible center stand apart from the other centers. Name and link from the cards."""
+    markers = [
+        {
+            "name": center.card["name"],
+            "url": center.card["url"],
+            "lat": float(center.latitude),
+            "lon": float(center.longitude),
+            "address": " ".join(filter(None, [center.postal_code, center.city])),
+            "role": "responsible" if center == responsible else "center",
+        }
+        for center in centers
+        if center.has_coordinates
+    ]
     if place is not None:
         markers.insert(0, {"name": place.name, "lat": place.lat, "lon": place.lon, "role": "place"})
     return markers

@@ -1,4 +1,3 @@
-import hashlib
 from dataclasses import dataclass
 
 import django_filters
@@ -8,7 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from welcome_portal.listing import OptionsInlineSelect
-from welcome_portal.pagecache import DIRECTORY, per_version_value
+from welcome_portal.pagecache import DIRECTORY, part_name, per_version_value
 from welcome_portal.textinput import bounded_terms
 
 from .models import Center, Language, Service, State
@@ -149,8 +148,7 @@ class CenterFilter(django_filters.FilterSet):
 
     def _part_name(self, prefix: str) -> str:
         data = getattr(self.form, "cleaned_data", {})
-        chosen = repr(sorted((k, v) for k, v in data.items() if v not in (None, "")))
-        return f"{prefix}:" + hashlib.blake2b(chosen.encode(), digest_size=16).hexdigest()
+        return part_name(prefix, sorted((k, v) for k, v in data.items() if v not in (None, "")))
 
     def _count_facets(self) -> dict[str, list[tuple[str, int]]]:
         links = {"service": Center.services.through, "language": Center.languages.through}

@@ -1,6 +1,5 @@
 """The partner directory's filters, with counts per option and removable chips."""
 
-import hashlib
 import unicodedata
 from dataclasses import dataclass
 
@@ -11,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from welcome_portal.listing import OptionsInlineSelect
-from welcome_portal.pagecache import DIRECTORY, per_version_value
+from welcome_portal.pagecache import DIRECTORY, part_name, per_version_value
 from welcome_portal.textinput import bounded_terms
 
 from .models import Partner
@@ -118,10 +117,17 @@ class PartnerFilter(django_filters.FilterSet):
         The same for every visitor until the directory changes: read once per version of it,
         per language and per combination of filters."""
         self.form.is_valid()
-        chosen = repr(sorted((k, v) for k, v in self._values().items() if v not in (None, "")))
-        key = f"{get_language() or 'de'}|{chosen}"
-        name = "partner-facets:" + hashlib.blake2b(key.encode(), digest_size=16).hexdigest()
+        name = self._part_name("partner-facets", get_language())
         return per_version_value(DIRECTORY, name, self._count_facets)
+
+    def match_count(self, count) -> int:
+        """`count()`, the number of matches, once per version of the directory and filters."""
+        self.form.is_valid()
+        return per_version_value(DIRECTORY, self._part_name("partner-count"), count)
+
+    def _part_name(self, prefix: str, *more) -> str:
+        chosen = sorted((k, v) for k, v in self._values().items() if v not in (None, ""))
+        return part_name(prefix, chosen, *more)
 
     def _count_facets(self) -> dict[str, list[Option]]:
         result = {}

@@ -104,6 +104,12 @@ def per_version(scope: str, names: dict[str, object], compute) -> dict[str, obje
     return values
 
 
+def part_name(prefix: str, *values) -> str:
+    """A name for per_version: `prefix` and a digest of what the part depends on (a page's
+    language, its filters as chosen), short and safe as a cache key whatever was typed."""
+    return f"{prefix}:" + hashlib.blake2b(repr(values).encode(), digest_size=16).hexdigest()
+
+
 def per_version_value(scope: str, name: str, build):
     """One value (`build()`) as of the current version of `scope` (see per_version)."""
     return per_version(scope, {name: None}, lambda missing: {name: build()})[name]

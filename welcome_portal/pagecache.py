@@ -44,8 +44,9 @@ PAGES = [
 # Cookies that never change a public page: anything else (session, messages) bypasses the cache.
 HARMLESS_COOKIES = {"csrftoken", "django_language"}
 MAX_QUERY = 512
-# Pieces of pages (per_version) live as long as their version; a day bounds the unused ones.
-PART_TTL = 24 * 60 * 60
+# Pieces of pages (per_version) are good while their version is; an hour bounds how long the
+# ones of a rare search (every typed text has its own) take room on the cache.
+PART_TTL = 60 * 60
 logger = logging.getLogger(__name__)
 
 

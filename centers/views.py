@@ -105,9 +105,7 @@ def filter_form(filterset, query: QueryDict) -> str:
 
     def render() -> str:
         filterset.show_facets(filterset.facets())
-        return render_to_string(
-            "centers/includes/center_filter_form.html", {"filter": filterset, "request": None}
-        )
+        return render_to_string("centers/includes/center_filter_form.html", {"filter": filterset})
 
     if filterset.form.errors:
         return render()

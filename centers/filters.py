@@ -1,11 +1,13 @@
 from dataclasses import dataclass
 
 import django_filters
-from django import forms
 from django.db import connections
 from django.db.models import Count
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from welcome_portal.listing import OptionsInlineSelect
+from welcome_portal.pagecache import DIRECTORY, part_name, per_version_value
 from welcome_portal.textinput import bounded_terms
 
 from .models import Center, Language, Service, State
@@ -20,10 +22,23 @@ class Option:
     count: int
 
 
-class OptionsInlineSelect(forms.Select):
-    """A select that renders its options in one template, not one include per option."""
+def choice_names() -> dict[str, dict[str, str]]:
+    """The states, services and languages ({value: name in the page's language}) in the order
+    of their names, read once per version of the directory."""
+    name = f"center-choices:{get_language() or 'de'}"
+    return per_version_value(DIRECTORY, name, _read_choice_names)
 
-    template_name = "centers/widgets/select.html"
+
+def _read_choice_names() -> dict[str, dict[str, str]]:
+    names = {
+        "state": {s.code: s.name for s in State.objects.all()},
+        "service": {s.slug: s.name for s in Service.objects.all()},
+        "language": {lang.code: lang.name for lang in Language.objects.all()},
+    }
+    return {
+        field: dict(sorted(values.items(), key=lambda c: collation_key(c[1])))
+        for field, values in names.items()
+    }
 
 
 class CenterFilter(django_filters.FilterSet):
@@ -60,16 +75,10 @@ class CenterFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # One query per list, shared by validation, the select options and the chips.
-        self.choice_names = {
-            "state": {s.code: s.name for s in State.objects.all()},
-            "service": {s.slug: s.name for s in Service.objects.all()},
-            "language": {lang.code: lang.name for lang in Language.objects.all()},
-        }
+        # Shared by validation, the select options and the chips.
+        self.choice_names = choice_names()
         for name, names in self.choice_names.items():
-            self.filters[name].extra["choices"] = sorted(
-                names.items(), key=lambda c: collation_key(c[1])
-            )
+            self.filters[name].extra["choices"] = list(names.items())
         self.place = None
         self.place_suggestions: list[str] = []
         self.unknown_place = ""
@@ -127,9 +136,21 @@ class CenterFilter(django_filters.FilterSet):
                 queryset = self.filters[name].filter(queryset, value)
         return queryset.order_by().values("pk")
 
-    def facets(self) -> dict[str, list[Option]]:
-        """Every state, service and language that finds a center given the other filters,
-        with its count, by name in the page's language; the chosen value always shows."""
+    def facet_counts(self) -> dict[str, list[tuple[str, int]]]:
+        """(value, number of centers) of every state, service and language given the other
+        filters; the same for every visitor until the directory changes, so read once per
+        version of it and per combination of filters."""
+        return per_version_value(DIRECTORY, self._part_name("center-facets"), self._count_facets)
+
+    def match_count(self, count) -> int:
+        """`count()`, the number of matches, once per version of the directory and filters."""
+        return per_version_value(DIRECTORY, self._part_name("center-count"), count)
+
+    def _part_name(self, prefix: str) -> str:
+        data = getattr(self.form, "cleaned_data", {})
+        return part_name(prefix, sorted((k, v) for k, v in data.items() if v not in (None, "")))
+
+    def _count_facets(self) -> dict[str, list[tuple[str, int]]]:
         links = {"service": Center.services.through, "language": Center.languages.through}
         counts = {
             "state": Center.objects.filter(pk__in=self._without("state"))
@@ -145,9 +166,14 @@ class CenterFilter(django_filters.FilterSet):
                 .annotate(n=Count("center_id", distinct=True))
                 .order_by()
             )
+        return {name: list(rows) for name, rows in counts.items()}
+
+    def facets(self) -> dict[str, list[Option]]:
+        """Every state, service and language that finds a center given the other filters,
+        with its count, by name in the page's language; the chosen value always shows."""
         data = getattr(self.form, "cleaned_data", {})
         result = {}
-        for name, rows in counts.items():
+        for name, rows in self.facet_counts().items():
             names = self.choice_names[name]
             options = [Option(value, names[value], n) for value, n in rows if value in names]
             chosen = data.get(name)

@@ -21,17 +21,22 @@ from .search import fold
 EARTH_RADIUS_KM = 6371.0
 
 
+def listing_prefetches() -> list[Prefetch]:
+    """`service_list`/`language_list` as plain lists (cheaper than managers)."""
+    return [
+        Prefetch("services", to_attr="service_list"),
+        Prefetch("languages", to_attr="language_list"),
+    ]
+
+
 class CenterQuerySet(VerificationQuerySetMixin, models.QuerySet):
     def active(self):
         """Centers of the network (Center.ACTIVE_STATUSES): closed ones are gone."""
         return self.filter(status__in=self.model.ACTIVE_STATUSES)
 
     def for_listing(self):
-        """State, and `service_list`/`language_list` as plain lists (cheaper than managers)."""
-        return self.select_related("state").prefetch_related(
-            Prefetch("services", to_attr="service_list"),
-            Prefetch("languages", to_attr="language_list"),
-        )
+        """State, and `service_list`/`language_list` (listing_prefetches)."""
+        return self.select_related("state").prefetch_related(*listing_prefetches())
 
     def search(self, term: str):
         """Full text (German stemming) plus trigram similarity of the name on PostgreSQL,

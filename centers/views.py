@@ -5,17 +5,21 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, UpdateView
 from django_filters.views import FilterView
 
 from accounts.permissions import can_edit_center
 from welcome_portal.listing import ForgivingPaginationMixin, map_markers
+from welcome_portal.pagecache import DIRECTORY, part_name, per_version_value
 
 from . import services
+from .cards import attach_cards
 from .filters import CenterFilter
 from .forms import CenterEditForm, HoursEditor
 from .hours import opening_status
@@ -42,7 +46,7 @@ class CappedPaginator(Paginator):
 class CenterListView(ForgivingPaginationMixin, FilterView):
     filterset_class = CenterFilter
     paginator_class = CappedPaginator
-    queryset = Center.objects.active().for_listing()
+    queryset = Center.objects.active().select_related("state")  # the cards read the rest
     paginate_by = 20
     strict = False  # an unknown filter value is reported beside its field and ignored
     template_name = "centers/center_list.html"
@@ -63,6 +67,7 @@ class CenterListView(ForgivingPaginationMixin, FilterView):
 
     def get_paginator(self, queryset, *args, **kwargs):
         paginator = super().get_paginator(queryset, *args, **kwargs)
+        paginator.count = self.filterset.match_count(lambda: CappedPaginator.count.func(paginator))
         if paginator.capped and self.filterset.ranked:
             # Ranking thousands of matches is slow and says little: alphabetical instead.
             paginator.object_list = queryset.order_by("name")
@@ -79,14 +84,33 @@ class CenterListView(ForgivingPaginationMixin, FilterView):
             chips.append({"label": label, "value": shown, "url": f"?{query.urlencode()}"})
         context["chips"] = chips
         context["place"] = filterset.place
+        context["object_list"] = centers = list(context["object_list"])
+        attach_cards(centers)
+        for center in centers:  # a missing attribute costs a template a dir() of the row
+            center.__dict__.setdefault("responsibility", None)
         context["responsible"] = responsible_center(filterset.place, context["object_list"])
-        if not self.is_fragment:  # the selects are outside the region htmx swaps
-            filterset.show_facets(filterset.facets())
+        if not self.is_fragment:  # the form is outside the region htmx swaps
+            context["filter_form"] = filter_form(filterset, self.request.GET)
         context["search_query"] = self.request.GET.urlencode()
         context["map_markers"] = finder_markers(
             context["object_list"], filterset.place, context["responsible"]
         )
         return context
+
+
+def filter_form(filterset, query: QueryDict) -> str:
+    """The finder's form with its facet selects ("Thüringen (2)"): the same for everyone who
+    typed the same, so rendered once per version of the directory, language and typed values;
+    a form with an error is rendered every time."""
+
+    def render() -> str:
+        filterset.show_facets(filterset.facets())
+        return render_to_string("centers/includes/center_filter_form.html", {"filter": filterset})
+
+    if filterset.form.errors:
+        return render()
+    typed = [(name, query.get(name, "")) for name in filterset.form.fields]
+    return per_version_value(DIRECTORY, part_name("center-form", get_language(), typed), render)
 
 
 def responsible_center(place, centers) -> Center | None:
@@ -96,15 +120,20 @@ def responsible_center(place, centers) -> Center | None:
 
 
 def finder_markers(centers, place, responsible) -> list[dict]:
-    """Map markers with address and role: the searched place and the responsible center
-    stand apart from the other centers."""
-    markers = []
-    for center, marker in zip(
-        [c for c in centers if c.has_coordinates], map_markers(centers), strict=True
-    ):
-        marker["address"] = " ".join(filter(None, [center.postal_code, center.city]))
-        marker["role"] = "responsible" if center == responsible else "center"
-        markers.append(marker)
+    """Map markers (templates/includes/map.html) with address and role: the searched place and
+    the responsible center stand apart from the other centers. Name and link from the cards."""
+    markers = [
+        {
+            "name": center.card["name"],
+            "url": center.card["url"],
+            "lat": float(center.latitude),
+            "lon": float(center.longitude),
+            "address": " ".join(filter(None, [center.postal_code, center.city])),
+            "role": "responsible" if center == responsible else "center",
+        }
+        for center in centers
+        if center.has_coordinates
+    ]
     if place is not None:
         markers.insert(0, {"name": place.name, "lat": place.lat, "lon": place.lon, "role": "place"})
     return markers

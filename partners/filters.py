@@ -4,12 +4,13 @@ import unicodedata
 from dataclasses import dataclass
 
 import django_filters
-from django import forms
 from django.db.models import Count
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from welcome_portal.listing import OptionsInlineSelect
+from welcome_portal.pagecache import DIRECTORY, part_name, per_version_value
 from welcome_portal.textinput import bounded_terms
 
 from .models import Partner
@@ -42,13 +43,13 @@ class PartnerFilter(django_filters.FilterSet):
 
     q = django_filters.CharFilter(label=_("Search"), method="filter_search", max_length=200)
     kind = django_filters.CharFilter(
-        field_name="kind__slug", label=_("Kind of partner"), widget=forms.Select
+        field_name="kind__slug", label=_("Kind of partner"), widget=OptionsInlineSelect
     )
     country = django_filters.CharFilter(
-        label=_("Country"), method="filter_country", widget=forms.Select
+        label=_("Country"), method="filter_country", widget=OptionsInlineSelect
     )
     topic = django_filters.CharFilter(
-        field_name="topics__slug", label=_("Topic"), widget=forms.Select
+        field_name="topics__slug", label=_("Topic"), widget=OptionsInlineSelect
     )
 
     class Meta:
@@ -112,8 +113,23 @@ class PartnerFilter(django_filters.FilterSet):
         return [Option(r["topic__slug"], _name(r, "topic"), r["n"]) for r in rows]
 
     def facets(self) -> dict[str, list[Option]]:
-        """Each facet's options with their counts, sorted by name; the chosen value always shows."""
+        """Each facet's options with their counts, sorted by name; the chosen value always shows.
+        The same for every visitor until the directory changes: read once per version of it,
+        per language and per combination of filters."""
         self.form.is_valid()
+        name = self._part_name("partner-facets", get_language())
+        return per_version_value(DIRECTORY, name, self._count_facets)
+
+    def match_count(self, count) -> int:
+        """`count()`, the number of matches, once per version of the directory and filters."""
+        self.form.is_valid()
+        return per_version_value(DIRECTORY, self._part_name("partner-count"), count)
+
+    def _part_name(self, prefix: str, *more) -> str:
+        chosen = sorted((k, v) for k, v in self._values().items() if v not in (None, ""))
+        return part_name(prefix, chosen, *more)
+
+    def _count_facets(self) -> dict[str, list[Option]]:
         result = {}
         for name in self.facet_names:
             options = sorted(getattr(self, f"_{name}_options")(), key=_sort_key)

@@ -1,3 +1,4 @@
+from django.core.paginator import Paginator
 from django.db.models import Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.cache import patch_vary_headers
@@ -35,6 +36,11 @@ class PartnerListView(ForgivingPaginationMixin, FilterView):
         if get_language().startswith("en"):
             return partners.order_by(Coalesce(NullIf("name_en", Value("")), "name"))
         return partners
+
+    def get_paginator(self, queryset, *args, **kwargs):
+        paginator = super().get_paginator(queryset, *args, **kwargs)
+        paginator.count = self.filterset.match_count(lambda: Paginator.count.func(paginator))
+        return paginator
 
     def get_template_names(self):
         if self.request.htmx and not self.request.htmx.boosted:

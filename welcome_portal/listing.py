@@ -1,5 +1,14 @@
 """Pieces shared by the public directories (centers, partners)."""
 
+from django import forms
+
+
+class OptionsInlineSelect(forms.Select):
+    """A select that renders its options in one template, not one include per option (a
+    directory's facet has dozens of options; the includes were a tenth of the page)."""
+
+    template_name = "widgets/options_inline_select.html"
+
 
 def map_markers(places) -> list[dict]:
     """The markers of templates/includes/map.html for objects with coordinates."""

@@ -11,6 +11,10 @@ Pages are invalidated by versions: each entry remembers the versions of its scop
 current is a miss. `page_cache_bump` raises a version; the signal handlers in `apps.py` call it
 when a center, partner, meeting, session or registration is saved or deleted, the services
 call it for their bulk writes (which send no signals).
+
+The same versions key the pieces a page is built from (`per_version`): the directory's option
+lists and facet counts, the centers' cards. A page rendered without the page cache still reuses
+them, and a save that makes the page stale makes them stale with it.
 """
 
 import hashlib
@@ -40,6 +44,9 @@ PAGES = [
 # Cookies that never change a public page: anything else (session, messages) bypasses the cache.
 HARMLESS_COOKIES = {"csrftoken", "django_language"}
 MAX_QUERY = 512
+# Pieces of pages (per_version) are good while their version is; an hour bounds how long the
+# ones of a rare search (every typed text has its own) take room on the cache.
+PART_TTL = 60 * 60
 logger = logging.getLogger(__name__)
 
 
@@ -64,6 +71,49 @@ def _bump(scopes) -> None:
                 cache.add(_version_key(scope), time.time_ns(), timeout=None)
     except Exception:  # Redis down: a save must not fail for the cache; its pages expire soon
         logger.warning("page cache unreachable: version of %s not raised", ",".join(scopes))
+
+
+def per_version(scope: str, names: dict[str, object], compute) -> dict[str, object]:
+    """The values of `names` ({name: argument}) as of the current version of `scope`, from the
+    shared cache; `compute(missing)` builds the missing ones ({name: value}), which are stored.
+    One round trip when all are there; computed every time while the cache is unreachable."""
+    version_key = _version_key(scope)
+    keys = {name: f"part:{scope}:{name}" for name in names}
+    try:
+        found = cache.get_many([version_key, *keys.values()])
+    except Exception:  # Redis down: build the page from the database
+        return compute(names)
+    version = found.get(version_key)
+    values, missing = {}, {}
+    for name, argument in names.items():
+        entry = found.get(keys[name])
+        if version is not None and entry is not None and entry[0] == version:
+            values[name] = entry[1]
+        else:
+            missing[name] = argument
+    if missing:
+        computed = compute(missing)
+        values.update(computed)
+        if version is None:
+            _bump((scope,))
+        else:  # stored with the version read before computing: a save meanwhile makes it stale
+            stored = {keys[name]: (version, value) for name, value in computed.items()}
+            try:
+                cache.set_many(stored, PART_TTL)
+            except Exception:
+                logger.warning("page cache unreachable: parts of %s not stored", scope)
+    return values
+
+
+def part_name(prefix: str, *values) -> str:
+    """A name for per_version: `prefix` and a digest of what the part depends on (a page's
+    language, its filters as chosen), short and safe as a cache key whatever was typed."""
+    return f"{prefix}:" + hashlib.blake2b(repr(values).encode(), digest_size=16).hexdigest()
+
+
+def per_version_value(scope: str, name: str, build):
+    """One value (`build()`) as of the current version of `scope` (see per_version)."""
+    return per_version(scope, {name: None}, lambda missing: {name: build()})[name]
 
 
 def _page_for(path: str):

@@ -126,6 +126,31 @@ def test_directory_runs_the_same_few_queries_for_5_and_50_partners(
 
 
 @pytest.mark.parametrize("count", [5, 50])
+def test_a_second_visit_reads_only_the_page_and_its_topics_for_5_and_50_partners(
+    client, center, count, django_assert_num_queries, settings
+):
+    settings.PAGE_CACHE_ENABLED = False  # the page rendered again; its counts are kept
+    _partners(count, center)
+    url = "/en/partners/?q=partner&kind=goethe-institut&country=MX"
+    client.get(url)
+    with django_assert_num_queries(2):
+        assert client.get(url).status_code == 200
+
+
+def test_partner_counts_and_options_follow_a_new_partner_at_once(client, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    PartnerFactory(country="MX")
+    html = client.get("/en/partners/", {"country": "MX"}).content.decode()
+    assert "Mexico (1)" in html
+    assert "1 partner found" in html
+    PartnerFactory(country="MX")
+    html = client.get("/en/partners/", {"country": "MX"}).content.decode()
+    assert "Mexico (2)" in html
+    assert "2 partners found" in html
+    assert "Mexiko (2)" in client.get("/de/partners/").content.decode()
+
+
+@pytest.mark.parametrize("count", [5, 50])
 def test_partner_page_runs_the_same_few_queries_for_5_and_50_branches(
     client, center, count, django_assert_num_queries
 ):

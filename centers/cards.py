@@ -1,0 +1,54 @@
+"""The parts of a center's card in the finder that are the same for every search.
+
+Rendering twenty cards was a third of a finder page. What a card shows of the center itself
+(its link, name, kind and town, services and languages) is rendered once per language and per
+version of the row (`updated_at`) and of the directory (a renamed service, a new language) and
+kept on the shared cache; what depends on the search (the responsibility badge, the distance,
+the link back to the search) stays in the results template.
+"""
+
+from django.db.models import prefetch_related_objects
+from django.template.loader import render_to_string
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from django.utils.translation import get_language
+
+from welcome_portal.pagecache import DIRECTORY, per_version
+
+from .querysets import listing_prefetches
+
+TEMPLATES = "centers/includes"
+
+
+def attach_cards(centers) -> None:
+    """Set `center.card` (url, name, summary, status, details) on each center of the page
+    (centers with their state): one round trip to the shared cache, the missing cards
+    rendered and stored."""
+    language = get_language() or "de"
+    names = {
+        f"center-card:{language}:{center.pk}:{center.updated_at.timestamp()}": center
+        for center in centers
+    }
+    cards = per_version(DIRECTORY, names, _render_cards)
+    for name, center in names.items():
+        center.card = cards[name]
+
+
+def _render_cards(missing: dict) -> dict[str, dict]:
+    # Services and languages are read for the cards to render only: a page of cached cards
+    # needs neither query.
+    prefetch_related_objects(list(missing.values()), *listing_prefetches())
+    return {name: card_parts(center) for name, center in missing.items()}
+
+
+def card_parts(center) -> dict[str, str]:
+    """A center's card without the search (a center from `Center.objects.for_listing()`)."""
+    town = format_html("{}, ", center.city) if center.city else ""
+    kind = center.get_kind_display()
+    return {
+        "url": center.get_absolute_url(),
+        "name": center.display_name,
+        "summary": format_html("{} · {}{}", capfirst(kind), town, center.state.name),
+        "status": render_to_string(f"{TEMPLATES}/center_card_status.html", {"center": center}),
+        "details": render_to_string(f"{TEMPLATES}/center_card_details.html", {"center": center}),
+    }

@@ -1,0 +1,112 @@
+"""The finder's pieces kept on the shared cache (option lists, facet counts, match counts,
+cards) follow every change at once and keep the page's language."""
+
+import re
+
+import pytest
+
+from centers.models import Center, Service
+from tests.factories import CenterFactory, state_by_code
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    """Pages rendered every time: what is kept is the parts, not the page."""
+    settings.PAGE_CACHE_ENABLED = False
+
+
+def state_option(html: str, name: str) -> str | None:
+    found = re.search(rf">({re.escape(name)} \(\d+\))</option>", html)
+    return found.group(1) if found else None
+
+
+def finder(client, lang="en", **params) -> str:
+    return client.get(f"/{lang}/centers/", params).content.decode()
+
+
+def test_state_counts_follow_a_center_that_moves_to_another_state(client):
+    moving, _stays = CenterFactory.create_batch(2)  # both in Thuringia
+    assert state_option(finder(client), "Thuringia") == "Thuringia (2)"
+    moving.state = state_by_code("DE-BY")
+    moving.save()
+    html = finder(client)
+    assert state_option(html, "Thuringia") == "Thuringia (1)"
+    assert state_option(html, "Bavaria") == "Bavaria (1)"
+
+
+def test_counts_and_list_show_a_new_center_at_once(client):
+    CenterFactory()
+    html = finder(client, q="Beratung")
+    assert "1 Welcome Center found" in html
+    assert state_option(html, "Thuringia") == "Thuringia (1)"
+    CenterFactory(name="Welcome Center Weimar")
+    html = finder(client, q="Beratung")
+    assert "2 Welcome Centers found" in html
+    assert state_option(html, "Thuringia") == "Thuringia (2)"
+    assert "Welcome Center Weimar" in html
+
+
+def test_a_closed_center_leaves_the_counts_at_once(client):
+    first, _second = CenterFactory.create_batch(2)
+    assert "2 Welcome Centers found" in finder(client)
+    first.status = Center.Status.CLOSED
+    first.save()
+    html = finder(client)
+    assert "1 Welcome Center found" in html
+    assert state_option(html, "Thuringia") == "Thuringia (1)"
+
+
+def test_a_card_shows_the_edited_town_and_name_at_once(client):
+    center = CenterFactory(name="Welcome Center Erfurt", name_en="")
+    assert "Erfurt, Thuringia" in finder(client)
+    center.city, center.name = "Weimar", "Welcome Center Weimar"
+    center.save()
+    html = finder(client)
+    assert "Weimar, Thuringia" in html
+    assert "Welcome Center Weimar" in html
+    assert "Welcome Center Erfurt" not in html
+
+
+def test_a_card_shows_a_renamed_service_and_a_new_service_at_once(client):
+    service, other = Service.objects.order_by("pk")[:2]
+    center = CenterFactory(services=[service])
+    assert service.name_en in finder(client)
+    service.name_en = "Advice on everything"
+    service.save()
+    assert "Services: Advice on everything" in finder(client)
+    center.services.add(other)
+    assert other.name_en in finder(client)
+
+
+def test_each_language_gets_its_own_cards_and_options(client):
+    CenterFactory(services=list(Service.objects.order_by("pk")[:1]))
+    english = finder(client, "en")
+    german = finder(client, "de")
+    assert "Services:" in english
+    assert "Leistungen:" in german
+    assert "Services:" not in german
+    assert state_option(english, "Thuringia") == "Thuringia (1)"
+    assert state_option(german, "Thüringen") == "Thüringen (1)"
+    assert "Leistungen:" not in finder(client, "en")
+
+
+def make_centers(total: int) -> None:
+    services = list(Service.objects.order_by("pk")[:3])
+    CenterFactory.create_batch(total - Center.objects.count(), services=services)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/en/centers/", "/en/centers/?q=Beratung&service={service}", "/en/centers/?near=99084"],
+)
+def test_a_second_visit_reads_only_the_page_of_centers_for_5_and_50(
+    client, django_assert_num_queries, url
+):
+    page = url.format(service=Service.objects.order_by("pk").first().slug)
+    for total in (5, 50):
+        make_centers(total)
+        client.get(page)  # the option lists, counts and cards are read and kept
+        with django_assert_num_queries(1):
+            assert client.get(page).status_code == 200

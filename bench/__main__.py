@@ -130,8 +130,9 @@ def section(heading: str, header: str, results: list[tuple[str, Scenario, str, s
     return "\n".join(parts)
 
 
-def prepend(text: str, docs: Path = DOCS) -> None:
+def prepend(text: str) -> None:
     """Put `text` above the newest section (the first `## `), below the page's introduction."""
+    docs = DOCS
     old = docs.read_text() if docs.exists() else "# Benchmarks\n\n"
     at = old.find("\n## ")
     head, rest = (old, "") if at < 0 else (old[: at + 1], old[at + 1 :])
@@ -157,7 +158,7 @@ def main() -> int:
         results.append((name, scenario, *run(name, scenario, args.quick)))
     if args.write_docs or not (args.quick or args.no_docs):
         prepend(section(heading, header, results))
-        print(f"== wrote {DOCS.relative_to(ROOT)}")
+        print(f"== wrote {DOCS}")
     failed = [name for name, *_rest, code in results if code]
     if failed:
         print(f"== failed: {', '.join(failed)}")

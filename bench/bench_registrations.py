@@ -1,6 +1,6 @@
 """Benchmark: 500 people register at the same moment over HTTP for 150 seats (not a test).
 
-    .venv/bin/python bench/bench_registrations.py [--clients 500] [--seats 150] [--workers 4]
+    .venv/bin/python bench/bench_registrations.py [--clients 500] [--seats 150] [--workers 2]
 
 Uses its own database (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/wp_bench_events;
 created and migrated if needed) and a private redis-server as the Celery broker (notices are
@@ -227,7 +227,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=500)
     parser.add_argument("--seats", type=int, default=150)
-    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=2)  # = cores: README, "More web processes"
     parser.add_argument("--threads", type=int, default=8)
     parser.add_argument("--worker-class", default="gthread", choices=["gthread", "sync"])
     parser.add_argument("--bare-seconds", type=float, default=3, help="wrk on the bare view")

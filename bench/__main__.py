@@ -1,9 +1,9 @@
 """Run the benchmarks and write their results into docs/benchmarks.md.
 
     .venv/bin/python -m bench                  # everything, full load; writes docs/benchmarks.md
-    .venv/bin/python -m bench pages rush       # some of them (also writes the docs)
+    .venv/bin/python -m bench pages registrations  # some of them (also writes the docs)
     .venv/bin/python -m bench --quick          # each with a tiny load: a smoke run (CI)
-    .venv/bin/python -m bench rush --no-docs   # full load, docs left alone
+    .venv/bin/python -m bench registrations --no-docs  # full load, docs left alone
 
 Each benchmark is its own script under bench/ with its own database, run one after another in
 a subprocess. A script prints its result on stdout (progress and warnings go to stderr); a
@@ -50,7 +50,7 @@ SCENARIOS = {
     ),
     "centers": Scenario("bench_centers.py", quick=("--requests", "5", "--scale", "1")),
     "partners": Scenario("bench_partners.py", quick=("--requests", "5", "--scale", "1")),
-    "rush": Scenario(
+    "registrations": Scenario(
         "bench_registrations.py",
         quick=("--clients", "20", "--seats", "5", "--workers", "2", "--bare-seconds", "1"),
         markdown=True,

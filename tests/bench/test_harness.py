@@ -16,13 +16,13 @@ def test_a_full_run_puts_its_dated_section_first_and_keeps_the_older_ones(tmp_pa
     monkeypatch.setattr(harness, "DOCS", docs)
     monkeypatch.setattr(harness, "run", fake_run)
     monkeypatch.setattr(harness, "machine", lambda: "Machine: a test box.")
-    monkeypatch.setattr("sys.argv", ["bench", "rush", "pages"])
+    monkeypatch.setattr("sys.argv", ["bench", "registrations", "pages"])
 
     assert harness.main() == 0
 
     text = docs.read_text()
     assert text.startswith("# Benchmarks\n\nWhat this page is.\n\n## Run of ")
-    assert text.index("## Run of ") < text.index("### rush") < text.index("### pages")
+    assert text.index("## Run of ") < text.index("### registrations") < text.index("### pages")
     assert text.index("### pages") < text.index("## Run of yesterday")
     assert "Machine: a test box." in text
     assert "```sh\nbench/bench_registrations.py\n```" in text  # the command
@@ -40,7 +40,7 @@ def test_the_smoke_run_does_not_touch_the_docs_unless_asked(tmp_path, monkeypatc
     assert harness.main() == 0
     assert docs.read_text() == OLD
 
-    monkeypatch.setattr("sys.argv", ["bench", "rush", "--quick", "--write-docs"])
+    monkeypatch.setattr("sys.argv", ["bench", "registrations", "--quick", "--write-docs"])
     assert harness.main() == 0
     assert "--quick`)" in docs.read_text()
 

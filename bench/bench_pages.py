@@ -147,7 +147,7 @@ def main():
             redis.wait(timeout=10)
     tool = "wrk" if shutil.which("wrk") else "python load generator"
     print(f"gunicorn {args.workers} workers, {tool}, {args.connections} connections, ", end="")
-    print(f"{args.seconds:g} s per page, seed_demo --scale {args.scale}")
+    print(f"{args.seconds:g} s per page, seed_demo --scale {args.scale}.\n")
     print("| page | cached req/s | ratio | uncached req/s | ratio |")
     print("| --- | ---: | ---: | ---: | ---: |")
     for path in pages:

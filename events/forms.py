@@ -2,6 +2,7 @@
 
 from django import forms
 from django.conf import settings
+from django.utils.choices import CallableChoiceIterator
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -50,10 +51,13 @@ class ParticipantForm(forms.Form):
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
         self.meeting = meeting
-        offered = mode_choices(meeting)
-        self.fields["attendance_mode"].choices = offered
-        if len(offered) == 1:
-            self.fields["attendance_mode"].initial = offered[0][0]
+        field = self.fields["attendance_mode"]
+        # Validation needs only the offered modes; the labels with the seats left cost a query
+        # and are read only when the form is rendered (not for a valid POST).
+        field.choices = [(mode, AttendanceMode(mode).label) for mode in meeting.modes]
+        field.widget.choices = CallableChoiceIterator(lambda: mode_choices(meeting))
+        if len(meeting.modes) == 1:
+            field.initial = meeting.modes[0]
 
     def clean(self):
         cleaned = super().clean()

@@ -56,10 +56,12 @@ def _version_key(scope: str) -> str:
 
 def page_cache_bump(*scopes: str) -> None:
     """Make every cached page of these scopes stale, now and again when the transaction
-    commits (a page rendered from the old rows in between must not stay current)."""
+    commits (a page rendered from the old rows in between must not stay current); outside a
+    transaction once (one Redis round trip)."""
     scopes = scopes or (DIRECTORY, EVENTS)
-    _bump(scopes)
-    transaction.on_commit(lambda: _bump(scopes))
+    if transaction.get_connection().in_atomic_block:
+        _bump(scopes)
+    transaction.on_commit(lambda: _bump(scopes))  # at once outside a transaction
 
 
 def _bump(scopes) -> None:

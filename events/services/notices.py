@@ -41,12 +41,12 @@ PARTICIPANT_NOTICES_PER_WINDOW = 3
 PARTICIPANT_NOTICE_WINDOW = timedelta(hours=1)
 
 
-def participant_notice_allowed(registration: Registration) -> bool:
+def participant_notice_allowed(meeting_id: int, email: str) -> bool:
     """Whether a change the participant makes may still send a notice to this address (for
     this meeting, whichever registration row: cancelling and registering again counts too)."""
     recent = OutboxMessage.objects.filter(
-        meeting_id=registration.meeting_id,
-        email__iexact=registration.email,
+        meeting_id=meeting_id,
+        email__iexact=email,
         registration__isnull=False,
         created_at__gte=timezone.now() - PARTICIPANT_NOTICE_WINDOW,
     )
@@ -60,7 +60,9 @@ def registration_notify(
     "cancelled" or "mode_switched") in the caller's transaction, so that it is never lost and
     never sent for a change that rolled back. A change `by_participant` sends nothing past
     PARTICIPANT_NOTICES_PER_WINDOW notices."""
-    if by_participant and not participant_notice_allowed(registration):
+    if by_participant and not participant_notice_allowed(
+        registration.meeting_id, registration.email
+    ):
         logger.info("notice %s to registration %s held back: too many", kind, registration.pk)
         return
     message = OutboxMessage.objects.create(

@@ -6,6 +6,8 @@ UPDATE`) and only then counts seats, so two requests can never both take the las
 SQLite the lock is a no-op, but SQLite serialises writing transactions anyway.
 """
 
+import logging
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, F, Max, Q
@@ -15,10 +17,11 @@ from django.utils.translation import gettext as _
 from welcome_portal.pagecache import page_cache_bump
 
 from ..models import Meeting, Registration
-from .notices import registration_notify
+from .notices import participant_notice_allowed, registration_notify
 from .organisations import linked_organisation
 
 Status = Registration.Status
+logger = logging.getLogger(__name__)
 
 PRIVACY_NOTICE_VERSION = "2026-01"
 LISTING_CONSENT_VERSION = "2026-01"
@@ -164,6 +167,11 @@ def registration_create(
         raise RegistrationError(_("This meeting does not offer that kind of attendance."))
     if not privacy_consent and registered_by is None:
         raise RegistrationError(_("Please agree to the privacy notice."))
+    # Whatever needs no lock is done before it: the notice limit (the unique address means no
+    # concurrent registration of this address can succeed), the row's values.
+    if notify and registered_by is None and not participant_notice_allowed(meeting.pk, email):
+        logger.info("notice to a new registration for meeting %s held back: too many", meeting.pk)
+        notify = False
     now = timezone.now()
     try:
         with transaction.atomic():
@@ -185,15 +193,13 @@ def registration_create(
                 registered_by=registered_by,
             )
             _insert_taking_place(registration, meeting.seats_for(attendance_mode))
-            if notify:
-                registration_notify(
-                    registration=registration,
-                    kind=registration.status,
-                    by_participant=registered_by is None,
-                )
-            page_cache_bump("events")  # the seats left on the meeting page; no signal here
+            if notify:  # the limit was checked above
+                registration_notify(registration=registration, kind=registration.status)
     except IntegrityError as exc:  # the unique (meeting, lower(e-mail)) constraint
         raise RegistrationError(_("This e-mail address is already registered.")) from exc
+    # The seats left on the meeting page; after the commit, not under the lock (a Redis round
+    # trip), and no signal here.
+    page_cache_bump("events")
     return registration
 
 

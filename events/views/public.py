@@ -93,8 +93,10 @@ class RegisterView(FormView):
             return self.form_invalid(form)
         # The answer says where the person stands; the personal link goes by e-mail only, so
         # whoever types someone else's address never holds that person's page.
-        free = [row for row in self.meeting.seat_table() if row["left"] != 0]
-        other_free = [row for row in free if row["mode"] != registration.attendance_mode]
+        other_free = []  # a meeting of one mode has no other to offer: no query
+        if len(self.meeting.modes) > 1:
+            free = [row for row in self.meeting.seat_table() if row["left"] != 0]
+            other_free = [row for row in free if row["mode"] != registration.attendance_mode]
         return render(
             self.request,
             "events/registered.html",

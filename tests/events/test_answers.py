@@ -27,6 +27,17 @@ def test_each_attendance_choice_says_whether_seats_are_left(client, meeting):
     assert "online: 1 seat left" in page
 
 
+def test_a_form_sent_back_with_an_error_still_says_which_modes_have_seats(client, meeting):
+    register(meeting, "a@example.org")
+    register(meeting, "b@example.org")
+
+    page = post_registration(client, meeting, name="").content.decode()
+
+    assert "This field is required." in page
+    assert "on site: fully booked, you join the waiting list" in page
+    assert "online: 1 seat left" in page
+
+
 @pytest.mark.parametrize(
     ("lang", "confirmed", "waitlisted"),
     [

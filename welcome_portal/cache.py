@@ -3,10 +3,10 @@
 Everything on the shared cache can do without it for a while: the page cache renders the
 page, the rate limiters count nothing (and so refuse nobody), allauth's and the API's throttles
 let the request through. So a refused or timed-out connection makes a read return its default
-and a write do nothing, instead of a 500; `incr` raises ValueError as for a missing key, which
-its callers handle already. After a failure the cache is not asked for `PAUSE` seconds, so
-that a Redis that hangs (rather than refuses) costs one socket timeout per pause, not one per
-call. Sessions are in PostgreSQL, not here.
+and a write do nothing (an `add` succeeds), instead of a 500; `incr` raises ValueError as for
+a missing key, which its callers handle already. After a failure the cache is not asked for
+`PAUSE` seconds, so that a Redis that hangs (rather than refuses) costs one socket timeout
+per pause, not one per call. Sessions are in PostgreSQL, not here.
 """
 
 import functools
@@ -60,10 +60,16 @@ def _false(*args):
     return False
 
 
+def _true(*args):
+    return True
+
+
 class FailSoftRedisCacheClient(RedisCacheClient):
     down_until = 0.0
 
-    add = _soft(_false)(RedisCacheClient.add)
+    # Added to an empty cache that forgets at once: so a lock on the cache (allauth's limiter)
+    # is taken, and nobody waits for it or is refused.
+    add = _soft(_true)(RedisCacheClient.add)
     get = _soft(lambda key, default: default)(RedisCacheClient.get)
     set = _soft(_nothing)(RedisCacheClient.set)
     touch = _soft(_false)(RedisCacheClient.touch)

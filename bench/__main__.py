@@ -23,6 +23,7 @@ QUICK = {
     "registrations": ["--clients", "20", "--seats", "5", "--workers", "2"],
     "invitations": ["--count", "50"],
     "hostile": ["--requests", "1", "--scale", "1", "--budget-ms", "0"],
+    "faults": ["--quick"],
 }
 
 

@@ -59,6 +59,7 @@ SCENARIOS = {
     "hostile": Scenario(
         "bench_hostile.py", quick=("--requests", "1", "--scale", "1", "--budget-ms", "0")
     ),
+    "faults": Scenario("bench_faults.py", quick=("--quick",)),
 }
 
 

@@ -134,7 +134,15 @@ class RegistrationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
 
 
 # The outbox in the back office: read-only; the worker sends, the dashboard resends.
-READ_ONLY = ("attempts", "last_error", "due_at", "claimed_at", "sent_at", "created_at")
+READ_ONLY = (
+    "attempts",
+    "last_error",
+    "due_at",
+    "claimed_at",
+    "claimed_by",
+    "sent_at",
+    "created_at",
+)
 
 
 @admin.register(Invitation)

@@ -9,7 +9,7 @@ from celery import shared_task
 from django.conf import settings
 
 from . import services
-from .outbox import delivery
+from .outbox import delivery, recovery
 
 
 @shared_task(name="events.dispatch_outbox", ignore_result=True)
@@ -23,16 +23,19 @@ def dispatch_outbox(kind: str, ids: list[int]) -> None:
 @shared_task(name="events.send_outbox_batch", bind=True, ignore_result=True, max_retries=None)
 def send_outbox_batch(self, kind: str, ids: list[int]) -> None:
     """Send a batch over one SMTP connection; retry the rows that met a temporary error."""
-    again = delivery.send_batch(kind=kind, ids=ids, retries=self.request.retries)
+    worker = None if self.request.is_eager else self.request.hostname
+    again = delivery.send_batch(kind=kind, ids=ids, retries=self.request.retries, worker=worker)
     if again:
         countdown = delivery.retry_delay(self.request.retries)
         raise self.retry(args=[kind, again], countdown=countdown)
 
 
 @shared_task(name="events.sweep_outbox", ignore_result=True)
-def sweep_outbox() -> None:
-    """Beat: re-enqueue rows stuck in pending or sending (worker died, broker was down)."""
-    for kind, ids in delivery.sweep().items():
+def sweep_outbox(worker: str | None = None, main_pid: int | None = None) -> None:
+    """Beat, and each worker when it (re)connects: re-enqueue rows whose holder is gone or
+    whose task was lost (outbox.recovery); `worker`, `main_pid` name the worker connecting."""
+    restarted = (worker, main_pid) if worker and main_pid else None
+    for kind, ids in recovery.sweep(restarted=restarted).items():
         dispatch_outbox.apply_async(args=[kind, ids])
 
 

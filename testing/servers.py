@@ -95,8 +95,12 @@ class CeleryWorker:
         log_path: Path,
         env: dict | None = None,
         concurrency: int = 1,
+        name: str | None = None,
     ):
         self.concurrency = concurrency
+        # The node name; give the same one to a worker that replaces a dead one, as a
+        # supervisor restarting `celery worker -n worker1@%h` does.
+        self.name = name or f"test-{os.getpid()}-{time.monotonic_ns()}@localhost"
         self.log_path = log_path
         self.env = {
             **os.environ,
@@ -130,7 +134,7 @@ class CeleryWorker:
                 "--without-heartbeat",
                 "--loglevel=INFO",
                 "--hostname",
-                f"test-{os.getpid()}-{time.monotonic_ns()}@localhost",
+                self.name,
             ],
             cwd=ROOT,
             env=self.env,

@@ -100,15 +100,17 @@ def smtp_sink():
 
 @pytest.fixture
 def start_worker(broker, smtp_sink, tmp_path):
-    """Start a worker on the private Redis, sending into the sink: `start_worker(env={...})`."""
+    """Start a worker on the private Redis, sending into the sink: `start_worker(env={...})`;
+    `name=` gives it a node name (the same as a dead worker's to replace it)."""
     workers = []
 
-    def start(env: dict | None = None) -> CeleryWorker:
+    def start(env: dict | None = None, name: str | None = None) -> CeleryWorker:
         worker = CeleryWorker(
             redis_url=broker.url,
             email_url=smtp_sink.url,
             log_path=tmp_path / "worker.log",
             env=env,
+            name=name,
         )
         workers.append(worker)
         return worker.start()

@@ -2,7 +2,7 @@
 
 from .invitations import Invitation, InvitationQuerySet
 from .meetings import TOKEN_PATTERN, AttendanceMode, Meeting, MeetingQuerySet, new_token
-from .outbox import Deliverable, Delivery, OutboxMessage
+from .outbox import Deliverable, Delivery, OutboxMessage, OutboxWorker
 from .programme import Session, Speaker
 from .registrations import Addressee, Registration, RegistrationQuerySet
 
@@ -17,6 +17,7 @@ __all__ = [
     "Meeting",
     "MeetingQuerySet",
     "OutboxMessage",
+    "OutboxWorker",
     "Registration",
     "RegistrationQuerySet",
     "Session",

@@ -2,9 +2,10 @@
 
 A row is written in the transaction that decides to send, and a worker claims it (pending →
 sending, a conditional UPDATE) right before the SMTP transaction and marks it sent right after.
-A row that stays pending or sending too long is swept up again. Invitations are outbox rows
-too (they share `Deliverable`); `OutboxMessage` carries every other e-mail: reminders and the
-notices about a registration.
+Each claim records the worker process that holds it; a row held by a process that stopped
+beating (`OutboxWorker`) is handed out again, and so is a row left pending too long.
+Invitations are outbox rows too (they share `Deliverable`); `OutboxMessage` carries every
+other e-mail: reminders and the notices about a registration.
 """
 
 from django.conf import settings
@@ -27,6 +28,8 @@ class Deliverable(models.Model):
     last_error = models.TextField(_("last error"), blank=True)
     due_at = models.DateTimeField(_("due"), default=timezone.now)
     claimed_at = models.DateTimeField(_("sending since"), null=True, blank=True)
+    # The process that holds (or last held) the claim: "<node>:<main pid>:<pid>" (outbox.workers).
+    claimed_by = models.CharField(_("sending process"), max_length=255, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -88,3 +91,22 @@ class OutboxMessage(Deliverable):
 
     def __str__(self):
         return f"{self.get_kind_display()} → {self.email}"
+
+
+class OutboxWorker(models.Model):
+    """A process that sends outbox rows, and when it last said it is alive (`outbox.workers`).
+
+    A claim whose holder has not beaten for `OUTBOX_WORKER_GONE_AFTER` seconds is released.
+    Times are the database's clock, so that hosts with drifting clocks agree.
+    """
+
+    name = models.CharField(_("name"), max_length=255, unique=True)
+    started_at = models.DateTimeField(_("started"))
+    seen_at = models.DateTimeField(_("last heartbeat"), db_index=True)
+
+    class Meta:
+        verbose_name = _("outbox worker")
+        verbose_name_plural = _("outbox workers")
+
+    def __str__(self):
+        return self.name

@@ -3,7 +3,7 @@
 Each row is claimed with a conditional UPDATE (pending → sending) right before its SMTP
 transaction and marked sent right after, so a task that runs twice finds nothing left to claim.
 Only a row whose SMTP transaction was in flight when the worker died can go out twice: it stays
-`sending` until the sweep hands it out again.
+`sending`, claimed by the dead process, until `recovery.sweep` hands it out again.
 """
 
 import logging
@@ -17,17 +17,18 @@ from django.conf import settings
 from django.core.mail import get_connection
 from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
 from django.db import connection, transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 
 from welcome_portal import metrics
 
-from ..models import Delivery, Invitation, OutboxMessage
+from ..models import Delivery
+from . import recovery
 from .messages import build_message, smtp_envelope
 
 logger = logging.getLogger(__name__)
 
-MODELS = {"invitation": Invitation, "message": OutboxMessage}
+MODELS = recovery.MODELS
 PENDING, SENDING, SENT, FAILED = (
     Delivery.PENDING,
     Delivery.SENDING,
@@ -62,12 +63,17 @@ def retry_delay(retries: int) -> float:
 RELATED = {"invitation": ["meeting"], "message": ["meeting", "invitation", "registration"]}
 
 
-def claim(row) -> bool:
-    """True if this worker won the row (pending → sending); then it must send it."""
+def claim(row, holder: str) -> bool:
+    """True if `holder` won the row (pending → sending); then it must send it."""
     won = (
         type(row)
         .objects.filter(pk=row.pk, status=PENDING)
-        .update(status=SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1)
+        .update(
+            status=SENDING,
+            claimed_at=timezone.now(),
+            claimed_by=holder,
+            attempts=F("attempts") + 1,
+        )
     )
     row.attempts += 1
     return bool(won)
@@ -85,18 +91,24 @@ def _outcome(row, exc: Exception, delay: float) -> tuple[dict, bool, bool]:
     return {"status": PENDING, "last_error": reason, "due_at": due}, True, lost
 
 
-def _settle_and_claim(done, row) -> bool:
-    """Store the outcome of the previous row and claim the next one in one commit."""
+def _settle_and_claim(done, row, holder: str) -> bool:
+    """Store the outcome of the previous row and claim the next one in one commit.
+
+    The outcome is stored only while `holder` still holds the row: once a row was handed out
+    again, its new holder's outcome counts.
+    """
     if connection.vendor == "postgresql":
-        return _settle_and_claim_in_one_statement(done, row)
+        return _settle_and_claim_in_one_statement(done, row, holder)
     with transaction.atomic():
         if done is not None:
             previous, fields = done
-            type(previous).objects.filter(pk=previous.pk, status=SENDING).update(**fields)
-        return row is not None and claim(row)
+            type(previous).objects.filter(pk=previous.pk, status=SENDING, claimed_by=holder).update(
+                **fields
+            )
+        return row is not None and claim(row, holder)
 
 
-def _settle_and_claim_in_one_statement(done, row) -> bool:
+def _settle_and_claim_in_one_statement(done, row, holder: str) -> bool:
     """The same as one statement (a data-modifying CTE): one round trip, one commit."""
     if done is None and row is None:
         return False
@@ -109,15 +121,15 @@ def _settle_and_claim_in_one_statement(done, row) -> bool:
         # Table and column names come from the models, never from input.
         statements.append(
             f"UPDATE {table} SET {assignments} "  # nosec B608
-            "WHERE id = %s AND status = 'sending'"
+            "WHERE id = %s AND status = 'sending' AND claimed_by = %s"
         )
-        params += [*fields.values(), previous.pk]
+        params += [*fields.values(), previous.pk, holder]
     if row is not None:
         statements.append(
-            f"UPDATE {table} SET status = 'sending', claimed_at = %s, "  # nosec B608
+            f"UPDATE {table} SET status = 'sending', claimed_at = %s, claimed_by = %s, "  # nosec B608
             "attempts = attempts + 1 WHERE id = %s AND status = 'pending' RETURNING id"
         )
-        params += [timezone.now(), row.pk]
+        params += [timezone.now(), holder, row.pk]
         row.attempts += 1
     sql = (
         f"WITH settled AS ({statements[0]}) {statements[1]}"
@@ -160,12 +172,19 @@ class _Connection:
             logger.debug("closing the SMTP connection failed", exc_info=True)
 
 
-def send_batch(*, kind: str, ids: list[int], retries: int = 0) -> list[int]:
+def send_batch(
+    *, kind: str, ids: list[int], retries: int = 0, worker: str | None = None
+) -> list[int]:
     """Send the rows of `ids` still pending over one SMTP connection.
 
     Each row's outcome is committed right after its SMTP transaction, together with the
     claim of the next row. Returns the ids to try again later, already back in `pending`.
+    `worker` is the Celery node name when a worker runs it: its process then beats, so that
+    its claims are released soon if it dies (`recovery`).
     """
+    holder = recovery.holder_name(worker)
+    if worker:
+        recovery.keep_alive(holder)
     model, delay = MODELS[kind], retry_delay(retries)
     rows = model.objects.filter(pk__in=ids, status=PENDING).select_related(*RELATED[kind])
     rows = {row.pk: row for row in rows}
@@ -175,7 +194,7 @@ def send_batch(*, kind: str, ids: list[int], retries: int = 0) -> list[int]:
         for position, pk in enumerate(ids):
             row = rows.get(pk)
             outcomes[done[1]["status"] if done else None] += 1
-            won, done = _settle_and_claim(done, row), None
+            won, done = _settle_and_claim(done, row, holder), None
             if not won:
                 continue
             try:
@@ -198,7 +217,7 @@ def send_batch(*, kind: str, ids: list[int], retries: int = 0) -> list[int]:
                 done = row, {"status": SENT, "sent_at": timezone.now(), "last_error": ""}
     finally:
         outcomes[done[1]["status"] if done else None] += 1
-        _settle_and_claim(done, None)
+        _settle_and_claim(done, None, holder)
         connection.close()
         _log_batch(kind, ids, outcomes, started)
     return again
@@ -220,35 +239,3 @@ def _log_batch(kind: str, ids: list[int], outcomes: Counter, started: float) -> 
             "ms": round((time.monotonic() - started) * 1000, 1),
         },
     )
-
-
-def sweep(*, stuck_after: float | None = None, limit: int = 10_000) -> dict[str, list[int]]:
-    """Hand out again rows left `sending` (worker died) or `pending` (never enqueued) too long.
-
-    Returns {kind: ids} that were reset to pending and are due now; the caller enqueues them.
-    """
-    stuck_after = settings.INVITATION_STUCK_AFTER if stuck_after is None else stuck_after
-    # A pending row due this long ago has lost its task (the enqueue failed, Redis restarted):
-    # handed out again soon, so that mail is back within a minute or two of the broker; a
-    # duplicate task is harmless, the claim decides who sends.
-    pending_after = min(stuck_after, settings.OUTBOX_PENDING_AFTER)
-    now = timezone.now()
-    cutoff = now - timedelta(seconds=stuck_after)
-    pending_cutoff = now - timedelta(seconds=pending_after)
-    stale = Q(status=SENDING, claimed_at__lte=cutoff) | Q(
-        status=PENDING, due_at__lte=pending_cutoff
-    )
-    found = {}
-    for kind, model in MODELS.items():
-        with transaction.atomic():
-            ids = list(
-                model.objects.filter(stale)
-                .select_for_update(skip_locked=True)
-                .order_by("pk")
-                .values_list("pk", flat=True)[:limit]
-            )
-            model.objects.filter(pk__in=ids).filter(stale).update(status=PENDING, due_at=now)
-        if ids:
-            logger.warning("sweep: %d %s rows handed out again", len(ids), kind)
-            found[kind] = ids
-    return found

@@ -184,7 +184,8 @@ if REDIS_URL:
     CELERY_TASK_ALWAYS_EAGER = False
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Answers like an empty cache while Redis is unreachable (welcome_portal/cache.py).
+            "BACKEND": "welcome_portal.cache.FailSoftRedisCache",
             # The next database of the same server: clearing the cache never drops queued tasks.
             "LOCATION": cache_url_beside(REDIS_URL),
             "KEY_PREFIX": "welcome-portal",
@@ -200,9 +201,27 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_BROKER_CONNECTION_TIMEOUT = 3
-# Longer than the longest retry delay, so that an unacknowledged task is not redelivered early.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * 60 * 60}
+# With Redis down, a publish fails at once instead of retrying for seconds (the organizer's
+# request answers; its rows wait in the outbox for the sweep); a hung Redis costs a second.
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    # Longer than the longest retry delay, so that an unacknowledged task is not redelivered early.
+    "visibility_timeout": 2 * 60 * 60,
+    "max_retries": 0,
+    "socket_connect_timeout": 1,
+    "socket_timeout": 1,
+}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
+# The worker reconnects every few seconds, for as long as it takes, and sweeps the outbox each
+# time it has connected (welcome_portal/worker.py).
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_WORKER_CONSUMER = "welcome_portal.worker:Consumer"
 CELERY_TASK_SERIALIZER = "json"
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {}
@@ -212,17 +231,25 @@ CELERY_BEAT_SCHEDULE["events-purge-personal-data"] = {
     "schedule": 24 * 60 * 60.0,
 }
 # Invitations and reminders (events): one SMTP connection per batch; temporary SMTP errors are
-# retried with exponential backoff (capped well below the visibility timeout above); the sweep
-# re-enqueues rows left pending or sending longer than INVITATION_STUCK_AFTER seconds.
+# retried with exponential backoff (capped well below the visibility timeout above). The sweep
+# (events/outbox/recovery.py) hands out again rows held by a worker process that stopped
+# beating, pending rows whose task was lost, and rows held longer than INVITATION_STUCK_AFTER
+# by a process that never beat (in-process sends).
 INVITATION_BATCH_SIZE = 100
 INVITATION_RETRY_DELAY = 30.0
 INVITATION_RETRY_MAX_DELAY = 30 * 60.0
 INVITATION_MAX_ATTEMPTS = 8
 INVITATION_STUCK_AFTER = 5 * 60.0
-OUTBOX_PENDING_AFTER = 30.0  # pending and due this long: its task was lost, enqueue it again
+OUTBOX_PENDING_AFTER = 20.0  # pending and due this long: its task was lost, enqueue it again
+OUTBOX_HEARTBEAT_INTERVAL = 5.0  # each sending process writes its heartbeat this often
+OUTBOX_WORKER_GONE_AFTER = 20.0  # no heartbeat for this long: its claims are released
+OUTBOX_SWEEP_INTERVAL = 20.0
 INVITATION_REMINDER_DAYS = (7, 2)  # before registration closes; at most two reminders
 PARTICIPANT_REMINDER_DAYS = (2,)  # before the meeting starts
-CELERY_BEAT_SCHEDULE["events-sweep-outbox"] = {"task": "events.sweep_outbox", "schedule": 60.0}
+CELERY_BEAT_SCHEDULE["events-sweep-outbox"] = {
+    "task": "events.sweep_outbox",
+    "schedule": OUTBOX_SWEEP_INTERVAL,
+}
 CELERY_BEAT_SCHEDULE["events-reminders"] = {"task": "events.send_due_reminders", "schedule": 900.0}
 
 # E-mail: SMTP from EMAIL_URL, otherwise the console and one file per message under var/mail/.

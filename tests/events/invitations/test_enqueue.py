@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from events.models import Invitation
-from events.outbox import delivery
+from events.outbox import recovery
 from events.services import invitation_create_many
 from events.services.invitees import Invitee
 from tests.factories import InvitationFactory, MeetingFactory
@@ -46,6 +46,6 @@ def test_sweep_hands_out_again_a_pending_row_whose_task_was_lost_within_a_minute
     lost = InvitationFactory()
     fresh = InvitationFactory()
     now = timezone.now()
-    Invitation.objects.filter(pk=lost.pk).update(due_at=now - timedelta(seconds=40))
+    Invitation.objects.filter(pk=lost.pk).update(due_at=now - timedelta(seconds=30))
     Invitation.objects.filter(pk=fresh.pk).update(due_at=now - timedelta(seconds=5))
-    assert delivery.sweep() == {"invitation": [lost.pk]}  # stuck_after stays five minutes
+    assert recovery.sweep() == {"invitation": [lost.pk]}  # stuck_after stays five minutes

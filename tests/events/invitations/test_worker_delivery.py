@@ -5,10 +5,14 @@ import re
 import time
 
 import pytest
+import redis
+from django.conf import settings as django_settings
 from django.urls import reverse
+from django.utils import translation
 
 from events import tasks
 from events.models import Invitation
+from events.outbox import recovery
 from events.services import invitation_create_many
 from events.services.invitees import Invitee
 from tests.factories import MeetingFactory, UserFactory
@@ -52,17 +56,32 @@ def test_thousand_invitations_give_exactly_a_thousand_messages_to_the_right_addr
         assert message["Auto-Submitted"] == "auto-generated"
 
 
-def _invite_and_kill_in_flight(start_worker, smtp_sink, env):
-    """Invite 30; the SMTP server holds person10's message; SIGKILL the worker's child then."""
+# The dead process's heartbeat is stale after a second; claims age out only after five minutes,
+# so whatever is released within a test was released because its holder had stopped beating.
+QUICK_HEARTBEAT = {"OUTBOX_HEARTBEAT_INTERVAL": "0.2", "OUTBOX_WORKER_GONE_AFTER": "1"}
+HELD = "person10@example.org"
+
+
+def _invite_and_hold(start_worker, smtp_sink, env, name=None):
+    """Invite 30; the SMTP server holds person10's message, so the worker is mid-send."""
     meeting = MeetingFactory()
-    held = "person10@example.org"
-    smtp_sink.hold.add(held)
-    worker = start_worker(env={"INVITATION_STUCK_AFTER": "1", **env})
+    smtp_sink.hold.add(HELD)
+    worker = start_worker(env=env, name=name)
     invitation_create_many(meeting=meeting, invitees=people(30))
     assert smtp_sink.holding.wait(30)
+    return meeting, worker
+
+
+def _invite_and_kill_in_flight(start_worker, smtp_sink, env):
+    """Invite 30; the SMTP server holds person10's message; SIGKILL the worker's child then."""
+    meeting, worker = _invite_and_hold(start_worker, smtp_sink, {**QUICK_HEARTBEAT, **env})
     worker.kill_child()
     smtp_sink.hold.clear()
-    return meeting, Invitation.objects.get(email=held)
+    return meeting, Invitation.objects.get(email=HELD)
+
+
+def exactly_once(sink, n: int) -> bool:
+    return sink.received == {f"person{i}@example.org": 1 for i in range(n)}
 
 
 def test_worker_killed_mid_send_loses_nothing_and_marks_the_message_in_flight_not_sent(
@@ -76,28 +95,68 @@ def test_worker_killed_mid_send_loses_nothing_and_marks_the_message_in_flight_no
     assert in_flight.status == "sending"  # never marked sent: nobody knows if it arrived
     assert statuses(meeting) == {"sent": 29, "sending": 1}
 
-    time.sleep(1)  # older than INVITATION_STUCK_AFTER
-    tasks.sweep_outbox.delay()
+    time.sleep(1.5)  # the killed child has stopped beating
+    tasks.sweep_outbox.delay()  # as the beat does every OUTBOX_SWEEP_INTERVAL
     wait_until(lambda: statuses(meeting) == {"sent": 30})
-    assert smtp_sink.received == {f"person{i}@example.org": 1 for i in range(30)}
+    assert exactly_once(smtp_sink, 30)
     assert smtp_sink.held_messages == [in_flight.email]  # the one that may arrive twice
 
 
-def test_whole_worker_killed_and_restarted_the_sweep_sends_the_rest_once(start_worker, smtp_sink):
-    meeting = MeetingFactory()
-    smtp_sink.hold.add("person10@example.org")
-    worker = start_worker(env={"INVITATION_STUCK_AFTER": "1"})
-    invitation_create_many(meeting=meeting, invitees=people(30))
-    assert smtp_sink.holding.wait(30)
+def test_worker_killed_and_restarted_under_its_name_releases_its_claims_when_it_connects(
+    start_worker, smtp_sink
+):
+    # Claims age out after five minutes and heartbeats after twenty seconds: neither helps here.
+    env = {"OUTBOX_PENDING_AFTER": "1"}
+    meeting, worker = _invite_and_hold(start_worker, smtp_sink, env, name="worker1@localhost")
     worker.kill()  # parent and child: nobody is left to hand the task back
     smtp_sink.hold.clear()
+    assert statuses(meeting) == {"sent": 10, "sending": 1, "pending": 19}
+    held_by = Invitation.objects.get(email=HELD).claimed_by
+    assert held_by.startswith(f"worker1@localhost:{worker.process.pid}:")
 
-    start_worker(env={"INVITATION_STUCK_AFTER": "1"})
-    time.sleep(1)
-    assert smtp_sink.total == 10  # Redis keeps the unacknowledged task for its visibility timeout
-    tasks.sweep_outbox.delay()
+    time.sleep(1)  # the rows of the lost task are overdue
+    start_worker(env=env, name="worker1@localhost")  # no sweep asked for: it sweeps itself
+
     wait_until(lambda: statuses(meeting) == {"sent": 30})
-    assert smtp_sink.received == {f"person{i}@example.org": 1 for i in range(30)}
+    time.sleep(0.5)
+    assert exactly_once(smtp_sink, 30)
+    assert smtp_sink.held_messages == [HELD]
+
+
+def test_worker_killed_and_replaced_by_another_its_claims_go_once_its_heartbeat_is_stale(
+    start_worker, smtp_sink
+):
+    env = {**QUICK_HEARTBEAT, "OUTBOX_PENDING_AFTER": "1"}
+    meeting, worker = _invite_and_hold(start_worker, smtp_sink, env)
+    worker.kill()
+    smtp_sink.hold.clear()
+
+    start_worker(env=env)
+    time.sleep(1.5)
+    tasks.sweep_outbox.delay()  # as the beat does
+    wait_until(lambda: statuses(meeting) == {"sent": 30})
+    time.sleep(0.5)
+    assert exactly_once(smtp_sink, 30)
+    assert smtp_sink.held_messages == [HELD]
+
+
+def test_sweep_never_takes_a_row_from_a_live_worker_however_long_it_holds_it(
+    start_worker, smtp_sink, settings
+):
+    settings.OUTBOX_WORKER_GONE_AFTER = 1
+    meeting, _ = _invite_and_hold(start_worker, smtp_sink, QUICK_HEARTBEAT)
+    time.sleep(1.5)  # longer than a dead process's heartbeat lasts
+
+    released = recovery.sweep(stuck_after=0)  # its claim is older than stuck_after
+    held = Invitation.objects.get(email=HELD)
+    assert held.pk not in released.get("invitation", [])  # (the rows queued behind it may be)
+    assert held.status == "sending"
+    assert held.claimed_by.startswith("test-")
+
+    smtp_sink.hold.clear()
+    smtp_sink.release.set()  # the server drops the held message (421): retried, then sent
+    wait_until(lambda: statuses(meeting) == {"sent": 30})
+    assert exactly_once(smtp_sink, 30)
 
 
 def test_control_without_reject_on_worker_lost_or_sweep_the_kill_loses_mail(
@@ -155,28 +214,53 @@ def test_permanent_smtp_error_fails_that_invitation_with_the_reason_and_sends_th
     assert smtp_sink.total == 19
 
 
-def test_redis_down_while_inviting_the_request_succeeds_and_the_sweep_delivers_later(
-    client, broker, start_worker, smtp_sink
+def _cache_on(redis_url: str) -> dict:
+    return {
+        "default": {
+            **django_settings.CACHES["default"],
+            "BACKEND": "welcome_portal.cache.FailSoftRedisCache",
+            "LOCATION": redis_url.rsplit("/", 1)[0] + "/1",
+        }
+    }
+
+
+def test_redis_down_the_organizers_send_answers_with_its_page_trying_the_broker_once(
+    client, broker, start_worker, smtp_sink, settings, monkeypatch
 ):
+    settings.CACHES = _cache_on(broker.url)  # the page cache and the limiters are down too
+    settings.REGISTRATION_RATE_LIMIT = "20/h"
     organizer = UserFactory()
     meeting = MeetingFactory()
     meeting.organizers.add(organizer)
     client.force_login(organizer)
     broker.stop()
+    attempts = []
+    connect = redis.connection.Connection._connect
 
-    response = client.post(
-        reverse("events:manage_invitations", args=[meeting.slug]),
-        {
-            "text": "\n".join(f"Person {i}, person{i}@example.org" for i in range(20)),
-            "confirm": "1",
-        },
-    )
+    def counted(connection):
+        attempts.append((connection.port, connection.db))
+        return connect(connection)
 
-    assert response.status_code == 302
+    monkeypatch.setattr(redis.connection.Connection, "_connect", counted)
+
+    with translation.override("en"):
+        response = client.post(
+            reverse("events:manage_invitations", args=[meeting.slug]),
+            {
+                "text": "\n".join(f"Person {i}, person{i}@example.org" for i in range(20)),
+                "confirm": "1",
+            },
+            follow=True,
+        )
+
+    assert response.status_code == 200
+    assert "20 invitations are being sent." in response.content.decode()
+    assert attempts.count((broker.port, 0)) == 1  # the task's publish, tried once: no retry
     assert statuses(meeting) == {"pending": 20}
+    monkeypatch.undo()
+
     broker.start()
-    start_worker(env={"INVITATION_STUCK_AFTER": "0"})
-    tasks.sweep_outbox.delay()
+    start_worker(env={"OUTBOX_PENDING_AFTER": "0"})  # no sweep asked for: it sweeps on connect
     wait_until(lambda: statuses(meeting) == {"sent": 20})
     time.sleep(0.5)
-    assert smtp_sink.received == {f"person{i}@example.org": 1 for i in range(20)}
+    assert exactly_once(smtp_sink, 20)

@@ -80,8 +80,9 @@ class CenterListView(ForgivingPaginationMixin, FilterView):
         context["chips"] = chips
         context["place"] = filterset.place
         context["responsible"] = responsible_center(filterset.place, context["object_list"])
-        if not self.is_fragment:  # the selects are outside the region htmx swaps
-            filterset.show_facets(filterset.facets())
+        # Fresh counts on every answer: a live update swaps the selects' options too.
+        filterset.show_facets(filterset.facets())
+        context["is_fragment"] = self.is_fragment
         context["search_query"] = self.request.GET.urlencode()
         context["map_markers"] = finder_markers(
             context["object_list"], filterset.place, context["responsible"]

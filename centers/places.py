@@ -84,6 +84,11 @@ def _places() -> tuple[list[dict], dict[str, dict]]:
     return places, index
 
 
+def town_entries() -> list[dict]:
+    """The towns of the places file, most populous first."""
+    return _places()[0]
+
+
 @lru_cache(maxsize=1)
 def _state_index() -> dict[str, Place]:
     index = {}

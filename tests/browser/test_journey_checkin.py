@@ -88,7 +88,7 @@ def test_organizer_checks_in_by_camera_and_prints_badges(door):
     visitor, meeting, person = door
     page = visitor.page
     visitor.open("/en/")
-    visitor.follow(page.get_by_role("link", name="Log in"))
+    visitor.follow(visitor.nav_link("Log in"))
     visitor.fill(page.get_by_label("Email"), "organizer@example.org")
     visitor.fill(page.get_by_label("Password", exact=True), settings.DEMO_PASSWORD)
     with page.expect_navigation():

@@ -133,6 +133,22 @@ def test_pages_run_the_same_few_queries_for_5_and_50_centers(
     assert counts[0] == counts[1]
 
 
+def test_the_live_answer_with_its_option_counts_runs_the_same_few_queries_for_5_and_50(
+    client, django_assert_max_num_queries
+):
+    counts = []
+    for total in (5, 50):
+        make_centers(total - Center.objects.count())
+        # Count, page, two prefetches, three option lists and the three option counts.
+        with django_assert_max_num_queries(10) as captured:
+            response = client.get(
+                "/en/centers/?q=Beratung&language=en", headers={"HX-Request": "true"}
+            )
+        assert 'data-hx-swap-oob="innerHTML"' in response.content.decode()
+        counts.append(len(captured))
+    assert counts[0] == counts[1]
+
+
 def test_very_large_results_are_counted_up_to_a_cap(client, monkeypatch):
     monkeypatch.setattr("centers.views.CappedPaginator.CAP", 3)
     CenterFactory.create_batch(5)

@@ -98,7 +98,7 @@ def test_organizer_checks_in_by_camera_and_prints_badges(door):
         page.keyboard.press("Enter")
     # After login the organizer lands on their tool: the dashboard of their one meeting.
     assert visitor.path == f"/en/events/{meeting.slug}/manage/"
-    expect(page.get_by_role("link", name="My meetings")).to_have_attribute("aria-current", "page")
+    expect(visitor.nav_link("My meetings")).to_have_attribute("aria-current", "page")
     visitor.check("issue15-dashboard")
 
     pages = page.get_by_role("navigation", name="Organizer pages")

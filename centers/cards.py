@@ -43,7 +43,7 @@ def _render_cards(missing: dict) -> dict[str, dict]:
 
 def card_parts(center) -> dict[str, str]:
     """A center's card without the search (a center from `Center.objects.for_listing()`)."""
-    town = format_html("{}, ", center.city) if center.city else ""
+    town = format_html("{}, ", center.display_city) if center.city else ""
     kind = center.get_kind_display()
     return {
         "url": center.get_absolute_url(),

@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 from welcome_portal.i18n import LocalizedNameMixin, localized
 
 from .querysets import CenterQuerySet
+from .towns import town_name
 
 
 class State(LocalizedNameMixin, models.Model):
@@ -206,6 +207,11 @@ class Center(models.Model):
         if (get_language() or "de").startswith("en"):
             return self.short_name_en or self.short_name or self.display_name
         return self.short_name or self.display_name
+
+    @property
+    def display_city(self) -> str:
+        """The town in the page's language ("Munich"); the postal address keeps `city`."""
+        return town_name(self.city)
 
     @property
     def serves_everyone(self) -> bool:

@@ -89,8 +89,11 @@ class CenterListView(ForgivingPaginationMixin, FilterView):
         for center in centers:  # a missing attribute costs a template a dir() of the row
             center.__dict__.setdefault("responsibility", None)
         context["responsible"] = responsible_center(filterset.place, context["object_list"])
-        if not self.is_fragment:  # the form is outside the region htmx swaps
+        if self.is_fragment:  # a live update swaps the selects' options too: fresh counts
+            filterset.show_facets(filterset.facets())
+        else:  # the form is outside the region htmx swaps
             context["filter_form"] = filter_form(filterset, self.request.GET)
+        context["is_fragment"] = self.is_fragment
         context["search_query"] = self.request.GET.urlencode()
         context["map_markers"] = finder_markers(
             context["object_list"], filterset.place, context["responsible"]

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from centers.towns import town_name
 from welcome_portal.i18n import LocalizedNameMixin, localized
 
 from .querysets import CooperationQuerySet, PartnerQuerySet
@@ -180,6 +181,9 @@ class Partner(models.Model):
 
     @property
     def display_city(self) -> str:
+        """The town in the page's language: `city_en`, or a German town's English name."""
+        if not self.city_en and self.country == "DE":
+            return town_name(self.city)
         return self._in_language(self.city, self.city_en)
 
     @property

@@ -42,8 +42,12 @@ class PartnerListView(ForgivingPaginationMixin, FilterView):
         paginator.count = self.filterset.match_count(lambda: Paginator.count.func(paginator))
         return paginator
 
+    @property
+    def is_fragment(self) -> bool:
+        return bool(self.request.htmx and not self.request.htmx.boosted)
+
     def get_template_names(self):
-        if self.request.htmx and not self.request.htmx.boosted:
+        if self.is_fragment:
             return ["partners/includes/partner_results.html"]
         return [self.template_name]
 
@@ -60,6 +64,7 @@ class PartnerListView(ForgivingPaginationMixin, FilterView):
         context["chips"] = filterset.chips(facets)
         context["place_abroad"] = filterset.place_abroad
         context["map_markers"] = partner_markers(context["page_obj"].object_list)
+        context["is_fragment"] = self.is_fragment  # the fragment brings the facets' options
         return context
 
 

@@ -28,11 +28,24 @@ GERMAN_NAMES = {
     "Munich": "München", "Nuremberg": "Nürnberg", "Cologne": "Köln", "Hanover": "Hannover",
     "Brunswick": "Braunschweig", "Lubnjow": "Lübbenau/Spreewald",
 }  # fmt: skip
+# GeoNames gives no language with its other names: the English exonyms in use today (English
+# pages show them), taken only where GeoNames lists them for that town. Lübbenau's GeoNames
+# name is its Sorbian one; in English it keeps the German name.
+ENGLISH_NAMES = {
+    "München": "Munich", "Nürnberg": "Nuremberg", "Köln": "Cologne", "Hannover": "Hanover",
+    "Braunschweig": "Brunswick", "Hameln": "Hamelin", "Lübbenau/Spreewald": "Lübbenau/Spreewald",
+}  # fmt: skip
 
 
 def german_name(city: dict) -> str:
     german = GERMAN_NAMES.get(city["name"])
     return german if german in city["alternatenames"] else city["name"]
+
+
+def english_name(city: dict, name_de: str) -> str:
+    english = ENGLISH_NAMES.get(name_de)
+    known = {city["name"], name_de, *city["alternatenames"]}
+    return english if english in known else city["name"]
 
 
 def extract() -> list[dict]:
@@ -43,13 +56,12 @@ def extract() -> list[dict]:
         if city["countrycode"] != "DE" or not state:
             continue
         name_de = german_name(city)
-        aliases = sorted(
-            {a for a in city["alternatenames"] if TYPEABLE.match(a) and len(a) <= 40}
-            - {city["name"], name_de}
-        )
+        name_en = english_name(city, name_de)
+        typeable = {a for a in city["alternatenames"] if TYPEABLE.match(a) and len(a) <= 40}
+        aliases = sorted((typeable | {city["name"]}) - {name_en, name_de})
         places.append(
             {
-                "name_en": city["name"],
+                "name_en": name_en,
                 "name_de": name_de,
                 "aliases": aliases,
                 "state": state,

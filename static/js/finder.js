@@ -9,3 +9,17 @@
     }
   });
 })();
+
+// A live update swaps each select's options out of band (fresh counts). Options moved into a
+// select do not take their `selected` attribute as the choice; this makes them.
+document.addEventListener("htmx:oobAfterSwap", function (event) {
+  var select = event.detail.target;
+  if (select && select.tagName === "SELECT") {
+    select.selectedIndex = 0;
+    Array.prototype.forEach.call(select.options, function (option) {
+      if (option.defaultSelected) {
+        option.selected = true;
+      }
+    });
+  }
+});

@@ -126,6 +126,7 @@ class Visitor:
         """Press Tab until `target` has the focus (fails if it never gets it); check it shows."""
         target = target.first
         target.wait_for(state="attached")
+        self._open_disclosure_around(target)
         handle = target.element_handle()
         for _ in range(max_tabs):
             self.page.keyboard.press("Tab")
@@ -134,14 +135,33 @@ class Visitor:
                 return target
         pytest.fail(f"{max_tabs} presses of Tab never reached {target} on {self.page.url}")
 
+    def _open_disclosure_around(self, target: Locator):
+        """A control in a closed <details> (the phone's "Menu", the folded filters) is reached as
+        people reach it: Tab to the summary and press Enter."""
+        folded = target.evaluate(
+            """el => { const d = el.closest("details:not([open])");
+                       return !!d && !d.querySelector(":scope > summary").contains(el); }"""
+        )
+        summary = target.locator("xpath=ancestor::details[not(@open)][1]/summary")
+        if folded and summary.first.is_visible():
+            self.tab_to(summary)
+            self.page.keyboard.press("Enter")
+
     def _assert_focus_visible(self, handle):
         shows = self.page.evaluate(
-            """el => { const s = getComputedStyle(el);
+            """el => [null, '::after'].some(pseudo => {  // KERN's card links ring the card
+                const s = getComputedStyle(el, pseudo);
                 return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0)
-                    || s.boxShadow !== 'none'; }""",
+                    || s.boxShadow !== 'none'; })""",
             handle,
         )
         assert shows, f"the focused element shows no focus indicator on {self.page.url}"
+
+    def nav_link(self, name: str) -> Locator:
+        """A link of the main navigation, also while it is folded behind "Menu" on a phone
+        (`tab_to` opens the menu as people do)."""
+        nav = self.page.locator("nav.site-nav")
+        return nav.get_by_role("link", name=name, exact=True, include_hidden=True)
 
     def activate(self, target: Locator, key: str = "Enter"):
         """Tab to a button or control and press Enter (or Space); no page load expected."""

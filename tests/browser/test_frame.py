@@ -29,9 +29,7 @@ def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(visitor):
 def test_meeting_pages_and_the_public_registration_form_with_errors(visitor):
     page = visitor.page
     visitor.open("/en/")
-    visitor.follow(
-        page.get_by_role("navigation", name="Main navigation").get_by_role("link", name="Events")
-    )
+    visitor.follow(visitor.nav_link("Events"))
     visitor.check("meetings")
     meeting = page.locator("main a[href*='/events/federal-meeting-20']").first
     visitor.follow(meeting)
@@ -41,3 +39,42 @@ def test_meeting_pages_and_the_public_registration_form_with_errors(visitor):
     expect(page.locator("#form-errors")).to_be_visible()
     expect(page.get_by_label("E-mail address")).to_have_attribute("aria-invalid", "true")
     visitor.check("meeting-register-errors")
+
+
+def test_the_navigation_folds_behind_menu_on_a_phone_and_opens_by_keyboard(visitor):
+    page = visitor.page
+    visitor.open("/en/")
+    events = visitor.nav_link("Events")
+    menu = page.locator("summary", has_text="Menu")
+    if visitor.viewport == "1280":
+        expect(events).to_be_visible()
+        expect(menu).to_be_hidden()
+        return
+    expect(events).to_be_hidden()
+    visitor.activate(menu)
+    expect(events).to_be_visible()
+    expect(events).to_be_in_viewport()
+    visitor.check("menu-open")
+    visitor.follow(events)
+    assert visitor.path == "/en/events/"
+
+
+@pytest.mark.parametrize(("width", "shown"), [(1280, True), (390, False)])
+def test_without_javascript_the_navigation_shows_on_wide_screens_and_folds_on_a_phone(
+    chromium, live_server, demo_data, width, shown
+):
+    context = chromium.new_context(
+        viewport={"width": width, "height": 844}, java_script_enabled=False
+    )
+    try:
+        page = context.new_page()
+        page.goto(f"{live_server.url}/en/")
+        partners = page.locator("nav.site-nav").get_by_role(
+            "link", name="Partners", include_hidden=True
+        )
+        expect(partners).to_be_visible(visible=shown)
+        if not shown:
+            page.locator("summary", has_text="Menu").click()
+            expect(partners).to_be_visible()
+    finally:
+        context.close()

@@ -97,7 +97,7 @@ def test_organizer_checks_in_by_camera_and_prints_badges(door):
     organizer = meeting.organizers.get(email="organizer@example.org")
     Meeting.objects.exclude(pk=meeting.pk).first().organizers.add(organizer)  # last year's
     visitor.open("/en/")
-    visitor.follow(page.get_by_role("link", name="Log in"))
+    visitor.follow(visitor.nav_link("Log in"))
     visitor.fill(page.get_by_label("Email"), "organizer@example.org")
     visitor.fill(page.get_by_label("Password", exact=True), settings.DEMO_PASSWORD)
     with page.expect_navigation():
@@ -107,7 +107,7 @@ def test_organizer_checks_in_by_camera_and_prints_badges(door):
         page.keyboard.press("Enter")
     # After login the organizer lands on their tool: My meetings, as they organize two.
     assert visitor.path == "/en/events/manage/"
-    expect(page.get_by_role("link", name="My meetings")).to_have_attribute("aria-current", "page")
+    expect(visitor.nav_link("My meetings")).to_have_attribute("aria-current", "page")
     visitor.check("issue15-my-meetings")
     visitor.follow(page.get_by_role("link", name=meeting.title_en))
     assert visitor.path == f"/en/events/{meeting.slug}/manage/"

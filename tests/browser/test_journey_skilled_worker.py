@@ -21,7 +21,7 @@ def test_skilled_worker_finds_the_munich_center_and_reads_it_in_german(visitor):
     assert visitor.path == "/en/"
     visitor.check("home")
 
-    visitor.follow(page.get_by_role("link", name="Find a Welcome Center").first)
+    visitor.follow(visitor.nav_link("Find a Welcome Center"))
     assert visitor.path == "/en/centers/"
     visitor.check("center-directory")
 

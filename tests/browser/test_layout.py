@@ -36,7 +36,12 @@ BROKEN_WORDS = """() => {
   return broken;
 }"""
 OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-FIRST_RESULT_TOP = "() => document.querySelector('.center-list > li').getBoundingClientRect().top"
+# Where the first result's heading ends, and how tall the header is (a phone's first screen).
+FIRST_RESULT_BOTTOM = (
+    "() => document.querySelector('main .kern-card h3').getBoundingClientRect().bottom"
+)
+HEADER_HEIGHT = "() => document.querySelector('.site-header').getBoundingClientRect().height"
+SEARCHES = ("centers/?q=Jena", "partners/?q=Goethe")
 
 
 def public_pages() -> dict[str, str]:
@@ -82,10 +87,16 @@ def test_public_pages_reflow_and_keep_words_whole(chromium, live_server, demo_da
                 broken = page.evaluate(BROKEN_WORDS)
                 if broken:
                     problems.append(f"{lang} {name}: words broken across lines: {broken[:8]}")
-            page.goto(f"{live_server.url}/{lang}/centers/?q=Jena")
-            top = page.evaluate(FIRST_RESULT_TOP)
-            if top >= WIDTHS[width]["height"] - 40:
-                problems.append(f"{lang} finder: the first result starts at y={top:.0f}")
+            for search in SEARCHES:
+                page.goto(f"{live_server.url}/{lang}/{search}")
+                bottom = page.evaluate(FIRST_RESULT_BOTTOM)
+                if bottom > WIDTHS[width]["height"]:
+                    problems.append(
+                        f"{lang} {search}: the first result's name ends at {bottom:.0f}"
+                    )
+            header = page.evaluate(HEADER_HEIGHT)
+            if width == "390" and header > 90:
+                problems.append(f"{lang}: the header takes {header:.0f} px on a phone")
     finally:
         context.close()
     assert not problems, "\n".join(problems)

@@ -71,6 +71,26 @@ def test_live_filtering_returns_only_the_results_region(client, demo_centers):
     assert 'hx-target="#center-results"' in full
 
 
+def options(html: str, select: str) -> list[str]:
+    """The option lines of the select with the id id_<select> (the page's or the live one)."""
+    start = html.index(f'id="id_{select}"')
+    start = html.rindex("<select", 0, start)
+    return [line.strip() for line in html[start : html.index("</select>", start)].split("\n")[1:]]
+
+
+def test_a_live_update_brings_the_fresh_option_counts_and_keeps_the_choice(client, demo_centers):
+    live = {"HX-Request": "true"}
+    everything = client.get("/en/centers/", headers=live).content.decode()
+    thuringia = client.get("/en/centers/", {"state": "DE-TH"}, headers=live).content.decode()
+    assert '<select id="id_language" data-hx-swap-oob="innerHTML">' in thuringia
+    assert any(o.startswith('<option value="DE-TH" selected>') for o in options(thuringia, "state"))
+    # The other selects now count only Thuringia's centers, as the full page does.
+    assert options(thuringia, "language") != options(everything, "language")
+    full = client.get("/en/centers/", {"state": "DE-TH"}).content.decode()
+    assert options(thuringia, "language") == options(full, "language")
+    assert options(thuringia, "service") == options(full, "service")
+
+
 def test_directory_sets_no_cookie_for_anonymous_visitors(client, demo_centers):
     response = client.get("/en/centers/", {"q": "Erfurt", "near": "Jena"})
     assert response.cookies == {}
@@ -109,6 +129,22 @@ def test_pages_run_the_same_few_queries_for_5_and_50_centers(
         # Session-free page: count, list, two prefetches, three option lists, three counts.
         with django_assert_max_num_queries(10) as captured:
             assert client.get(page).status_code == 200
+        counts.append(len(captured))
+    assert counts[0] == counts[1]
+
+
+def test_the_live_answer_with_its_option_counts_runs_the_same_few_queries_for_5_and_50(
+    client, django_assert_max_num_queries
+):
+    counts = []
+    for total in (5, 50):
+        make_centers(total - Center.objects.count())
+        # Count, page, two prefetches, three option lists and the three option counts.
+        with django_assert_max_num_queries(10) as captured:
+            response = client.get(
+                "/en/centers/?q=Beratung&language=en", headers={"HX-Request": "true"}
+            )
+        assert 'data-hx-swap-oob="innerHTML"' in response.content.decode()
         counts.append(len(captured))
     assert counts[0] == counts[1]
 

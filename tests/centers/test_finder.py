@@ -67,6 +67,14 @@ def test_places_know_german_and_english_names_and_the_state():
     assert "Erfurt" in suggest_places("Erfrut")
 
 
+def test_a_country_abroad_is_not_taken_for_a_misspelt_german_town(client, demo_centers):
+    assert suggest_places("Nepal") == []  # not "Ennepetal"
+    assert suggest_places("Erfrut") == ["Erfurt"]
+    html = client.get("/en/centers/", {"q": "Nepal"}).content.decode()
+    assert "Did you mean" not in html
+    assert 'href="/en/partners/?q=Nepal"' in html  # the partners abroad instead
+
+
 def test_folding_makes_umlaut_spellings_meet():
     assert fold("Thüringen") == fold("THUERINGEN") == "thueringen"
     assert fold("  Straße  Café ") == "strasse cafe"

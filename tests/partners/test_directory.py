@@ -57,6 +57,18 @@ def test_facet_options_show_counts_within_the_other_filters(client, seeded):
     assert "Goethe-Institut (1)" in html  # the head office in Munich
 
 
+def test_a_live_update_brings_the_fresh_option_counts_and_keeps_the_choice(client, seeded):
+    response = client.get("/en/partners/?country=DE", headers={"HX-Request": "true"})
+    html = response.content.decode()
+    assert "<form" not in html
+    assert '<select id="id_kind" data-hx-swap-oob="innerHTML">' in html
+    assert "Federal ministry (2)" in html
+    assert "Goethe-Institut (1)" in html
+    assert '<option value="DE" selected>Germany' in html
+    everywhere = client.get("/en/partners/", headers={"HX-Request": "true"}).content.decode()
+    assert "Goethe-Institut (1)" not in everywhere  # the branches abroad count again
+
+
 def test_each_active_filter_is_a_chip_that_removes_it(client, seeded):
     response = client.get("/en/partners/?kind=goethe-institut&country=mx&page=1")
     chips = response.context["chips"]

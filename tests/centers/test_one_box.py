@@ -175,3 +175,11 @@ def test_a_place_abroad_points_to_the_partners_worldwide(client, demo_centers):
     html = client.get("/en/centers/", {"q": "Mumbai"}).content.decode()
     assert "0 Welcome Centers found" in html
     assert 'href="/en/partners/?q=Mumbai">partners around the world</a>' in html
+
+
+def test_the_answer_link_keeps_the_search_for_the_breadcrumb_back(client, demo_centers):
+    response = client.get("/de/centers/", {"q": "Jena"})
+    link = re.search(r'center-answer"[^>]*>.*?href="([^"]+)"', response.content.decode()).group(1)
+    assert link == "/de/centers/welcome-center-thuringia/?from=q%3DJena"
+    center_page = client.get(link.replace("&amp;", "&")).content.decode()
+    assert 'href="/de/centers/?q=Jena"' in center_page

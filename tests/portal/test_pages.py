@@ -93,3 +93,13 @@ def test_seed_demo_is_idempotent(settings):
         .objects.get(email="staff@example.org")
         .check_password(settings.DEMO_PASSWORD)
     )
+
+
+def test_a_mistyped_email_address_is_answered_in_the_formal_german_of_the_portal():
+    from django.core.exceptions import ValidationError
+    from django.core.validators import validate_email
+    from django.utils import translation
+
+    with translation.override("de"), pytest.raises(ValidationError) as refused:
+        validate_email("bad")
+    assert refused.value.messages == ["Bitte geben Sie eine gültige E-Mail-Adresse ein."]

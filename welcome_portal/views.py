@@ -2,6 +2,7 @@ import hmac
 
 from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
 from django.urls import translate_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
@@ -76,3 +77,12 @@ def switch_language(request, code):
         httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
     )
     return response
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without its security cookie (cookies blocked, or the page open too long):
+    the portal's page in the visitor's language with the way back, not Django's stock page."""
+    back = request.META.get("HTTP_REFERER", "")
+    if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+        back = ""
+    return render(request, "403_csrf.html", {"back": back}, status=403)

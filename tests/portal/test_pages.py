@@ -100,6 +100,7 @@ def test_a_mistyped_email_address_is_answered_in_the_formal_german_of_the_portal
     from django.core.validators import validate_email
     from django.utils import translation
 
-    with translation.override("de"), pytest.raises(ValidationError) as refused:
-        validate_email("bad")
-    assert refused.value.messages == ["Bitte geben Sie eine gültige E-Mail-Adresse ein."]
+    with translation.override("de"):
+        with pytest.raises(ValidationError) as refused:
+            validate_email("bad")
+        assert refused.value.messages == ["Bitte geben Sie eine gültige E-Mail-Adresse ein."]

@@ -14,6 +14,7 @@ from .models import AttendanceMode, Registration
 from .models.registrations import ACCESSIBILITY_NEEDS_LENGTH
 from .services import invitees as sources
 from .services.people_lists import MAX_EMAIL, read_upload
+from .services.registrations import ALREADY_REGISTERED
 
 
 def mode_choices(meeting) -> list[tuple[str, str]]:
@@ -59,13 +60,11 @@ class ParticipantForm(forms.Form):
         if len(meeting.modes) == 1:
             field.initial = meeting.modes[0]
 
-    def clean(self):
-        cleaned = super().clean()
-        email = cleaned.get("email")
-        taken = self.meeting.registrations.registered()
-        if email and taken.filter(email__iexact=email).exists():
-            self.add_error("email", _("This e-mail address is already registered."))
-        return cleaned
+    def add_registration_error(self, error) -> None:
+        """Show a RegistrationError from the services: at the e-mail field when the address
+        is registered already (the services tell, in the query or the insert they make
+        anyway), above the form otherwise."""
+        self.add_error("email" if error.code == ALREADY_REGISTERED else None, error)
 
 
 class AddParticipantForm(ParticipantForm):

@@ -161,9 +161,14 @@ class Meeting(models.Model):
             AttendanceMode.ONLINE if self.format == self.Format.ONLINE else AttendanceMode.ON_SITE
         ]
 
+    @staticmethod
+    def seats_field(mode: str) -> str:
+        """The field holding the seats of one attendance mode."""
+        return "onsite_seats" if mode == AttendanceMode.ON_SITE else "online_seats"
+
     def seats_for(self, mode: str) -> int | None:
         """Seats of one attendance mode; None means unlimited."""
-        return self.onsite_seats if mode == AttendanceMode.ON_SITE else self.online_seats
+        return getattr(self, self.seats_field(mode))
 
     def seat_table(self, taken: dict[str, int] | None = None) -> list[dict]:
         """Per offered mode: its label, seats (None = unlimited) and seats left. One query

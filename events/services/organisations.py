@@ -4,6 +4,7 @@ from django.db.models import Q
 
 from centers.models import Center
 from partners.models import Partner
+from welcome_portal.pagecache import DIRECTORY, part_name, per_version_value
 
 # The names an organisation is known by in the directories: German, English and the short ones.
 NAME_FIELDS = ("name", "name_en", "short_name", "short_name_en")
@@ -37,9 +38,16 @@ def match_organisation(name: str) -> dict:
 
 
 def linked_organisation(organisation: str, center=None, partner=None) -> tuple:
-    """(center, partner) of a registration: the ones given (an invitation's), or else the
-    match of the typed organisation. Every way of registering goes through here."""
+    """(center id, partner id) of a registration: the ones given (an invitation's), or else the
+    match of the typed organisation. Every way of registering goes through here. A match is
+    kept per version of the directory (a rush of registrations from one organisation asks the
+    database once; an edit of a center or partner makes it stale)."""
     if center is not None or partner is not None:
-        return center, partner
-    match = match_organisation(organisation)
-    return match["center"], match["partner"]
+        return getattr(center, "pk", None), getattr(partner, "pk", None)
+
+    def ids():
+        match = match_organisation(organisation)
+        return tuple(getattr(match[key], "pk", None) for key in ("center", "partner"))
+
+    typed = " ".join(organisation.split())[: MAX_NAME + 1]
+    return per_version_value(DIRECTORY, part_name("organisation", typed), ids)

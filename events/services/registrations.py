@@ -14,10 +14,11 @@ from django.db.models import Count, F, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from welcome_portal.db import execute_together
 from welcome_portal.pagecache import page_cache_bump
 
-from ..models import Meeting, Registration
-from .notices import participant_notice_allowed, registration_notify
+from ..models import Meeting, OutboxMessage, Registration
+from .notices import enqueue_on_commit, participant_notice_allowed, registration_notify
 from .organisations import linked_organisation
 
 Status = Registration.Status
@@ -29,6 +30,14 @@ LISTING_CONSENT_VERSION = "2026-01"
 
 class RegistrationError(ValidationError):
     """A registration change that the rules forbid; the message is for the user."""
+
+
+ALREADY_REGISTERED = "already_registered"  # the error's code: it belongs to the e-mail field
+
+
+def already_registered() -> RegistrationError:
+    message = _("This e-mail address is already registered.")
+    return RegistrationError(message, code=ALREADY_REGISTERED)
 
 
 def lock_meeting(meeting_pk: int) -> Meeting:
@@ -48,42 +57,71 @@ def place_for(meeting: Meeting, mode: str) -> tuple[str, int | None]:
     return Status.WAITLISTED, (taken["last"] or 0) + 1
 
 
-def _insert_taking_place(registration: Registration, seats: int | None) -> None:
-    """Insert the registration with its status and position decided by the database in the
-    same statement: a seat while fewer than `seats` are taken in its mode, else the position
-    after the last. One round trip under the meeting's lock, which must be held: the count is
-    read from the statement's snapshot, so only the lock keeps two inserts from seeing the same.
-    """
-    table = Registration._meta.db_table
+def _new_row(instance, *, without: tuple[str, ...] = ()) -> tuple[list[str], list]:
+    """The quoted columns and database values of a row not yet saved (its defaults applied),
+    but for the primary key and the fields named in `without` (by attname)."""
     fields = [
         f
-        for f in Registration._meta.concrete_fields
-        if not f.primary_key and f.attname not in ("status", "waitlist_position")
+        for f in type(instance)._meta.concrete_fields
+        if not f.primary_key and f.attname not in without
     ]
-    values = [f.get_db_prep_save(f.pre_save(registration, add=True), connection) for f in fields]
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in [*fields]) + (
-        ", status, waitlist_position"
-    )
+    columns = [connection.ops.quote_name(f.column) for f in fields]
+    return columns, [f.get_db_prep_save(f.pre_save(instance, add=True), connection) for f in fields]
+
+
+def _insert_taking_place(registration: Registration, notice: OutboxMessage | None) -> None:
+    """Lock the meeting, insert the registration with its status and position decided by the
+    database, and (with a `notice`) the notice of that status: one transaction in one round
+    trip (welcome_portal.db.execute_together), so the lock is held only while the server works.
+
+    The insert takes a seat while fewer than the mode's seats (read after the lock) are taken,
+    else the waiting-list position after the last. The count comes from the statement's own
+    snapshot, taken after the lock was granted: two inserts can never see the same count.
+    """
+    meeting_id, mode = registration.meeting_id, registration.attendance_mode
+    meetings, table = Meeting._meta.db_table, Registration._meta.db_table
+    lock = connection.ops.for_update_sql() if connection.features.has_select_for_update else ""
+    seats_column = Meeting._meta.get_field(Meeting.seats_field(mode)).column
+    columns, values = _new_row(registration, without=("status", "waitlist_position"))
     seated = ", ".join(["%s"] * len(Registration.SEATED))
-    # Table and column names come from the model; every value is a bound parameter.
-    sql = (
-        f"INSERT INTO {table} ({columns}) "  # nosec B608
-        f"SELECT {', '.join(['%s'] * len(values))}, "
-        "CASE WHEN CAST(%s AS INTEGER) IS NULL OR taken.seated < %s THEN %s ELSE %s END, "
-        "CASE WHEN CAST(%s AS INTEGER) IS NULL OR taken.seated < %s THEN NULL "
-        "ELSE COALESCE(taken.last, 0) + 1 END "
-        f"FROM (SELECT COUNT(*) FILTER (WHERE status IN ({seated})) AS seated, "
-        f"MAX(waitlist_position) AS last FROM {table} "  # nosec B608
-        "WHERE meeting_id = %s AND attendance_mode = %s) AS taken "
-        "RETURNING id, status, waitlist_position"
-    )
-    params = [*values, seats, seats, Status.CONFIRMED, Status.WAITLISTED, seats, seats]
-    params += [*Registration.SEATED, registration.meeting_id, registration.attendance_mode]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        registration.pk, registration.status, registration.waitlist_position = cursor.fetchone()
+    # Table and column names come from the models; every value is a bound parameter.
+    statements = [
+        (f"SELECT 1 FROM {meetings} WHERE id = %s {lock}", [meeting_id]),  # nosec B608
+        (
+            f"INSERT INTO {table} ({', '.join(columns)}, status, waitlist_position) "  # nosec B608
+            f"SELECT {', '.join(['%s'] * len(values))}, "
+            "CASE WHEN m.seats IS NULL OR taken.seated < m.seats THEN %s ELSE %s END, "
+            "CASE WHEN m.seats IS NULL OR taken.seated < m.seats THEN NULL "
+            "ELSE COALESCE(taken.last, 0) + 1 END "
+            f"FROM (SELECT {seats_column} AS seats FROM {meetings} WHERE id = %s) AS m, "
+            f"(SELECT COUNT(*) FILTER (WHERE status IN ({seated})) AS seated, "
+            f"MAX(waitlist_position) AS last FROM {table} "
+            "WHERE meeting_id = %s AND attendance_mode = %s) AS taken "
+            "RETURNING id, status, waitlist_position",
+            [
+                *values,
+                *(Status.CONFIRMED, Status.WAITLISTED, meeting_id),
+                *(*Registration.SEATED, meeting_id, mode),
+            ],
+        ),
+    ]
+    if notice is not None:  # its kind is the status the insert decided; found by the unique key
+        notice_columns, notice_values = _new_row(notice, without=("kind", "registration_id"))
+        statements.append(
+            (
+                f"INSERT INTO {OutboxMessage._meta.db_table} "  # nosec B608
+                f"({', '.join(notice_columns)}, kind, registration_id) "
+                f"SELECT {', '.join(['%s'] * len(notice_values))}, status, id FROM {table} "
+                "WHERE meeting_id = %s AND LOWER(email) = LOWER(%s) RETURNING id",
+                [*notice_values, meeting_id, registration.email],
+            )
+        )
+    rows = execute_together(statements)
+    registration.pk, registration.status, registration.waitlist_position = rows[1]
     registration._state.adding = False
     registration._state.db = connection.alias
+    if notice is not None:
+        enqueue_on_commit("message", [rows[2][0]])
 
 
 def _waitlist_end(meeting: Meeting, mode: str) -> int:
@@ -159,7 +197,7 @@ def registration_create(
     Raises RegistrationError with a user message.
     """
     email = email.strip()
-    center, partner = linked_organisation(organisation, center, partner)
+    center_id, partner_id = linked_organisation(organisation, center, partner)
     _check_can_register(
         meeting, email=email, locked_email=locked_email, registered_by=registered_by
     )
@@ -173,30 +211,29 @@ def registration_create(
         logger.info("notice to a new registration for meeting %s held back: too many", meeting.pk)
         notify = False
     now = timezone.now()
+    registration = Registration(
+        meeting=meeting,
+        name=name.strip(),
+        email=email,
+        organisation=organisation.strip(),
+        center_id=center_id,
+        partner_id=partner_id,
+        attendance_mode=attendance_mode,
+        language=language,
+        privacy_consent_at=now if privacy_consent else None,
+        privacy_consent_version=PRIVACY_NOTICE_VERSION if privacy_consent else "",
+        listing_consent_at=now if listing_consent else None,
+        listing_consent_version=LISTING_CONSENT_VERSION if listing_consent else "",
+        accessibility_needs=accessibility_needs.strip(),
+        registered_by=registered_by,
+    )
+    notice = None
+    if notify:  # the limit was checked above
+        notice = OutboxMessage(meeting=meeting, email=email, language=language)
     try:
-        with transaction.atomic():
-            meeting = lock_meeting(meeting.pk)
-            registration = Registration(
-                meeting=meeting,
-                name=name.strip(),
-                email=email,
-                organisation=organisation.strip(),
-                center=center,
-                partner=partner,
-                attendance_mode=attendance_mode,
-                language=language,
-                privacy_consent_at=now if privacy_consent else None,
-                privacy_consent_version=PRIVACY_NOTICE_VERSION if privacy_consent else "",
-                listing_consent_at=now if listing_consent else None,
-                listing_consent_version=LISTING_CONSENT_VERSION if listing_consent else "",
-                accessibility_needs=accessibility_needs.strip(),
-                registered_by=registered_by,
-            )
-            _insert_taking_place(registration, meeting.seats_for(attendance_mode))
-            if notify:  # the limit was checked above
-                registration_notify(registration=registration, kind=registration.status)
+        _insert_taking_place(registration, notice)
     except IntegrityError as exc:  # the unique (meeting, lower(e-mail)) constraint
-        raise RegistrationError(_("This e-mail address is already registered.")) from exc
+        raise already_registered() from exc
     # The seats left on the meeting page; after the commit, not under the lock (a Redis round
     # trip), and no signal here.
     page_cache_bump("events")

@@ -17,6 +17,7 @@ from .registrations import (
     PRIVACY_NOTICE_VERSION,
     RegistrationError,
     _check_can_register,
+    already_registered,
     lock_meeting,
     place_for,
     registration_create,
@@ -25,21 +26,16 @@ from .registrations import (
 GONE = Registration.GONE
 
 
-def returning_registration(meeting: Meeting, email: str) -> Registration | None:
-    """The cancelled or declined registration of this address, if any (not anonymised)."""
-    return (
-        meeting.registrations.filter(email__iexact=email.strip(), status__in=GONE)
-        .filter(anonymised_at__isnull=True)
-        .first()
-    )
-
-
 def registration_register(*, meeting: Meeting, email: str, **fields) -> Registration:
-    """Register a newcomer, or bring back the cancelled registration of the same address.
-    Takes registration_create's keyword arguments; raises RegistrationError."""
-    previous = returning_registration(meeting, email)
+    """Register a newcomer, or bring back the cancelled registration of the same address (one
+    query tells which, or that the address is registered already). Takes registration_create's
+    keyword arguments; raises RegistrationError. An anonymised registration keeps no address,
+    so it is never found here."""
+    previous = meeting.registrations.filter(email__iexact=email.strip()).first()
     if previous is None:
         return registration_create(meeting=meeting, email=email, **fields)
+    if previous.status not in GONE:
+        raise already_registered()
     return registration_renew(registration=previous, **fields)
 
 
@@ -67,17 +63,17 @@ def registration_renew(
         raise RegistrationError(_("This meeting does not offer that kind of attendance."))
     if not privacy_consent and registered_by is None:
         raise RegistrationError(_("Please agree to the privacy notice."))
+    center_id, partner_id = linked_organisation(organisation, center, partner)
     now = timezone.now()
     with transaction.atomic():
         meeting = lock_meeting(meeting.pk)
         registration.refresh_from_db()
         if registration.status not in GONE:
-            raise RegistrationError(_("This e-mail address is already registered."))
+            raise already_registered()
         registration.status, registration.waitlist_position = place_for(meeting, attendance_mode)
         registration.name = name.strip()
         registration.organisation = organisation.strip()
-        center, partner = linked_organisation(organisation, center, partner)
-        registration.center, registration.partner = center, partner
+        registration.center_id, registration.partner_id = center_id, partner_id
         registration.attendance_mode, registration.language = attendance_mode, language
         registration.privacy_consent_at = now if privacy_consent else None
         registration.privacy_consent_version = PRIVACY_NOTICE_VERSION if privacy_consent else ""
@@ -86,5 +82,11 @@ def registration_renew(
         registration.accessibility_needs = accessibility_needs.strip()
         registration.attended_at = None
         registration.save()
-        registration_notify(registration=registration, kind=registration.status)
+        # Cancelling and registering again is the participant's doing: it counts towards the
+        # notices they can send (notices.PARTICIPANT_NOTICES_PER_WINDOW).
+        registration_notify(
+            registration=registration,
+            kind=registration.status,
+            by_participant=registered_by is None,
+        )
     return registration

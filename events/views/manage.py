@@ -129,7 +129,7 @@ class AddParticipantView(ManageMixin, FormView):
                 registered_by=self.request.user,
             )
         except services.RegistrationError as error:
-            form.add_error(None, error)
+            form.add_registration_error(error)
             return self.form_invalid(form)
         messages.success(self.request, _("%(name)s is registered.") % {"name": registration.name})
         return self.back()

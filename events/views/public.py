@@ -89,7 +89,7 @@ class RegisterView(FormView):
                 accessibility_needs=data["accessibility_needs"],
             )
         except services.RegistrationError as error:
-            form.add_error(None, error)
+            form.add_registration_error(error)
             return self.form_invalid(form)
         # The answer says where the person stands; the personal link goes by e-mail only, so
         # whoever types someone else's address never holds that person's page.

@@ -181,9 +181,7 @@ def test_after_the_meeting_nobody_cancels_or_switches_but_data_can_be_erased(mee
 
 
 @pytest.mark.postgres  # SQLite has no row lock (it serialises writing transactions instead)
-def test_registering_takes_the_seat_or_next_position_in_one_statement_after_the_lock(
-    meeting,
-):
+def test_registering_locks_takes_the_place_and_writes_the_notice_in_one_round_trip(meeting):
     register(meeting, "first@example.org")
     register(meeting, "second@example.org")
     with CaptureQueriesContext(connection) as captured:
@@ -193,15 +191,25 @@ def test_registering_takes_the_seat_or_next_position_in_one_statement_after_the_
             email="third@example.org",
             attendance_mode="on_site",
             privacy_consent=True,
-            notify=False,
         )
-    # The test's own transaction adds savepoints; in a request the atomic block is the transaction.
+    # The test's own transaction adds savepoints; in a request there is no atomic block at all.
     sqls = [q["sql"] for q in captured.captured_queries if "SAVEPOINT" not in q["sql"]]
-    assert len(sqls) == 2  # the lock, then one INSERT ... SELECT that decides the place
-    assert "FOR UPDATE" in sqls[0]
-    assert sqls[1].startswith("INSERT INTO")
+    locked = [sql for sql in sqls if "FOR UPDATE" in sql]
+    assert len(locked) == 1  # one message: the lock, the INSERT ... SELECT, the notice
+    statements = locked[0].split(";\n")
+    assert "FOR UPDATE" in statements[0]
+    assert [s.split(" (")[0] for s in statements[1:]] == [
+        "INSERT INTO events_registration",
+        "INSERT INTO events_outboxmessage",
+    ]
     assert (third.status, third.waitlist_position) == ("waitlisted", 1)
     third.refresh_from_db()
     assert (third.status, third.waitlist_position, third.name) == ("waitlisted", 1, "Third")
+    notice = OutboxMessage.objects.get(registration=third)
+    assert (notice.kind, notice.email, notice.status) == (
+        "waitlisted",
+        "third@example.org",
+        "pending",
+    )
     assert third.token
     assert third.created_at

@@ -15,7 +15,7 @@ import pytest
 from django.db import connection
 
 from events import services
-from events.models import Meeting, Registration
+from events.models import Registration
 from tests.factories import MeetingFactory, RegistrationFactory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -41,9 +41,6 @@ def quick_threads(monkeypatch):
     """
     options = connection.settings_dict["OPTIONS"]
     monkeypatch.setitem(options, "options", "-c synchronous_commit=off -c TimeZone=UTC")
-    monkeypatch.setattr(
-        services.registrations, "registration_notify", lambda registration, kind, **flags: None
-    )
     switch_interval = sys.getswitchinterval()
     sys.setswitchinterval(0.0005)
     yield
@@ -87,6 +84,7 @@ def register_everyone(pool, meeting):
             email=f"person{n}@example.org",
             attendance_mode="on_site",
             privacy_consent=True,
+            notify=False,
         )
 
     return run_at_once(pool, [job_for(n) for n in range(THREADS)])
@@ -106,10 +104,8 @@ def test_two_hundred_at_once_fill_fifty_seats_and_queue_the_rest_in_order(pool):
 
 def test_without_the_lock_the_same_rush_overbooks(pool, monkeypatch):
     # The seat is counted and taken in one statement, but from that statement's snapshot:
-    # without the meeting's lock, statements running side by side count the same seats.
-    monkeypatch.setattr(
-        services.registrations, "lock_meeting", lambda pk: Meeting.objects.get(pk=pk)
-    )
+    # without the meeting's lock (no FOR UPDATE), statements side by side count the same seats.
+    monkeypatch.setattr(type(connection.features), "has_select_for_update", False)
     meeting = MeetingFactory(onsite_seats=SEATS)
 
     register_everyone(pool, meeting)

@@ -67,6 +67,21 @@ def _true(*args):
 class FailSoftRedisCacheClient(RedisCacheClient):
     down_until = 0.0
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        """One redis-py client per connection pool, made once: Django makes a new one for
+        every call, and each builds its table of reply parsers (about a third of a
+        millisecond, several times per request). A client is safe to share between threads:
+        each command takes its own connection from the pool."""
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(pool)
+        if client is None:
+            client = self._clients[pool] = self._client(connection_pool=pool)
+        return client
+
     # Added to an empty cache that forgets at once: so a lock on the cache (allauth's limiter)
     # is taken, and nobody waits for it or is refused.
     add = _soft(_true)(RedisCacheClient.add)

@@ -41,16 +41,20 @@ PARTICIPANT_NOTICES_PER_WINDOW = 3
 PARTICIPANT_NOTICE_WINDOW = timedelta(hours=1)
 
 
-def participant_notice_allowed(meeting_id: int, email: str) -> bool:
-    """Whether a change the participant makes may still send a notice to this address (for
-    this meeting, whichever registration row: cancelling and registering again counts too)."""
-    recent = OutboxMessage.objects.filter(
+def recent_participant_notices(meeting_id: int, email: str):
+    """The notices about registrations sent to this address for this meeting within the window
+    (whichever registration row: cancelling and registering again counts too)."""
+    return OutboxMessage.objects.filter(
         meeting_id=meeting_id,
         email__iexact=email,
         registration__isnull=False,
         created_at__gte=timezone.now() - PARTICIPANT_NOTICE_WINDOW,
     )
-    return recent.count() < PARTICIPANT_NOTICES_PER_WINDOW
+
+
+def participant_notice_allowed(meeting_id: int, email: str) -> bool:
+    """Whether a change the participant makes may still send a notice to this address."""
+    return recent_participant_notices(meeting_id, email).count() < PARTICIPANT_NOTICES_PER_WINDOW
 
 
 def registration_notify(

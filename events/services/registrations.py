@@ -18,7 +18,12 @@ from welcome_portal.db import execute_together
 from welcome_portal.pagecache import page_cache_bump
 
 from ..models import Meeting, OutboxMessage, Registration
-from .notices import enqueue_on_commit, participant_notice_allowed, registration_notify
+from .notices import (
+    PARTICIPANT_NOTICES_PER_WINDOW,
+    enqueue_on_commit,
+    recent_participant_notices,
+    registration_notify,
+)
 from .organisations import linked_organisation
 
 Status = Registration.Status
@@ -69,10 +74,14 @@ def _new_row(instance, *, without: tuple[str, ...] = ()) -> tuple[list[str], lis
     return columns, [f.get_db_prep_save(f.pre_save(instance, add=True), connection) for f in fields]
 
 
-def _insert_taking_place(registration: Registration, notice: OutboxMessage | None) -> None:
+def _insert_taking_place(
+    registration: Registration, notice: OutboxMessage | None, *, limited: bool
+) -> bool:
     """Lock the meeting, insert the registration with its status and position decided by the
     database, and (with a `notice`) the notice of that status: one transaction in one round
     trip (welcome_portal.db.execute_together), so the lock is held only while the server works.
+    A `limited` notice is written only while the address has had fewer than
+    PARTICIPANT_NOTICES_PER_WINDOW recent ones; returns whether a notice was written.
 
     The insert takes a seat while fewer than the mode's seats (read after the lock) are taken,
     else the waiting-list position after the last. The count comes from the statement's own
@@ -107,21 +116,29 @@ def _insert_taking_place(registration: Registration, notice: OutboxMessage | Non
     ]
     if notice is not None:  # its kind is the status the insert decided; found by the unique key
         notice_columns, notice_values = _new_row(notice, without=("kind", "registration_id"))
+        within_limit, limit_params = "", []
+        if limited:
+            recent = recent_participant_notices(meeting_id, registration.email).values("pk")
+            recent, limit_params = recent.query.sql_with_params()
+            within_limit = f"AND (SELECT COUNT(*) FROM ({recent}) AS recent) < %s "
+            limit_params = [*limit_params, PARTICIPANT_NOTICES_PER_WINDOW]
         statements.append(
             (
                 f"INSERT INTO {OutboxMessage._meta.db_table} "  # nosec B608
                 f"({', '.join(notice_columns)}, kind, registration_id) "
                 f"SELECT {', '.join(['%s'] * len(notice_values))}, status, id FROM {table} "
-                "WHERE meeting_id = %s AND LOWER(email) = LOWER(%s) RETURNING id",
-                [*notice_values, meeting_id, registration.email],
+                f"WHERE meeting_id = %s AND LOWER(email) = LOWER(%s) {within_limit}RETURNING id",
+                [*notice_values, meeting_id, registration.email, *limit_params],
             )
         )
     rows = execute_together(statements)
     registration.pk, registration.status, registration.waitlist_position = rows[1]
     registration._state.adding = False
     registration._state.db = connection.alias
-    if notice is not None:
-        enqueue_on_commit("message", [rows[2][0]])
+    if notice is None or rows[2] is None:
+        return False
+    enqueue_on_commit("message", [rows[2][0]])
+    return True
 
 
 def _waitlist_end(meeting: Meeting, mode: str) -> int:
@@ -205,11 +222,6 @@ def registration_create(
         raise RegistrationError(_("This meeting does not offer that kind of attendance."))
     if not privacy_consent and registered_by is None:
         raise RegistrationError(_("Please agree to the privacy notice."))
-    # Whatever needs no lock is done before it: the notice limit (the unique address means no
-    # concurrent registration of this address can succeed), the row's values.
-    if notify and registered_by is None and not participant_notice_allowed(meeting.pk, email):
-        logger.info("notice to a new registration for meeting %s held back: too many", meeting.pk)
-        notify = False
     now = timezone.now()
     registration = Registration(
         meeting=meeting,
@@ -227,13 +239,16 @@ def registration_create(
         accessibility_needs=accessibility_needs.strip(),
         registered_by=registered_by,
     )
-    notice = None
-    if notify:  # the limit was checked above
-        notice = OutboxMessage(meeting=meeting, email=email, language=language)
+    notice = OutboxMessage(meeting=meeting, email=email, language=language) if notify else None
+    # A participant's own registration sends a notice only within the limit (checked in the
+    # same message: the unique address means no concurrent registration of it can succeed).
+    limited = registered_by is None
     try:
-        _insert_taking_place(registration, notice)
+        noticed = _insert_taking_place(registration, notice, limited=limited)
     except IntegrityError as exc:  # the unique (meeting, lower(e-mail)) constraint
         raise already_registered() from exc
+    if notify and not noticed:
+        logger.info("notice to registration %s held back: too many", registration.pk)
     # The seats left on the meeting page; after the commit, not under the lock (a Redis round
     # trip), and no signal here.
     page_cache_bump("events")

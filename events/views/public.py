@@ -13,7 +13,7 @@ from welcome_portal import ratelimit
 from .. import services
 from ..calendar import meeting_calendar
 from ..forms import RegistrationForm, ResendLinkForm
-from ..models import Meeting
+from ..models import Meeting, Registration
 from ..services.organisations import organisation_suggestions
 from ..services.personal_link import registration_send_link
 
@@ -93,8 +93,10 @@ class RegisterView(FormView):
             return self.form_invalid(form)
         # The answer says where the person stands; the personal link goes by e-mail only, so
         # whoever types someone else's address never holds that person's page.
-        other_free = []  # a meeting of one mode has no other to offer: no query
-        if len(self.meeting.modes) > 1:
+        # A place on the waiting list offers the other mode's free seats; a seat, or a meeting
+        # of one mode, has nothing to offer: no query.
+        other_free = []
+        if registration.status == Registration.Status.WAITLISTED and len(self.meeting.modes) > 1:
             free = [row for row in self.meeting.seat_table() if row["left"] != 0]
             other_free = [row for row in free if row["mode"] != registration.attendance_mode]
         return render(

@@ -8,6 +8,7 @@ from events.services import (
     registration_cancel,
     registration_create,
     registration_erase,
+    registration_register,
     registration_switch_mode,
 )
 from tests.factories import InvitationFactory, MeetingFactory
@@ -162,6 +163,44 @@ def test_cancelling_and_registering_again_counts_towards_the_same_three(meeting)
     )
     registration_switch_mode(registration=again, mode="on_site")
     assert notices_to("victim@example.net") == 3
+
+
+def test_registering_again_after_cancelling_sends_at_most_three_notices(meeting):
+    # Cancel and register again through the form, over and over: each time the registration
+    # comes back, but the mailbox gets three notices in the hour, not one per round.
+    for _round in range(4):
+        registration = registration_register(
+            meeting=meeting,
+            name="Victim",
+            email="victim@example.net",
+            attendance_mode="on_site",
+            privacy_consent=True,
+        )
+        registration_cancel(registration=registration)
+    registration.refresh_from_db()
+    assert registration.status == "cancelled"  # every round happened
+    assert notices_to("victim@example.net") == 3
+
+
+def test_a_new_registration_past_the_limit_is_made_without_a_notice(meeting):
+    def register_anew():
+        return registration_create(
+            meeting=meeting,
+            name="Victim",
+            email="victim@example.net",
+            attendance_mode="on_site",
+            privacy_consent=True,
+        )
+
+    for _round in range(2):  # registered and cancelled twice: four notices asked for
+        registration = register_anew()
+        registration_cancel(registration=registration)
+        registration_erase(registration=registration)
+    latest = register_anew()
+
+    assert latest.status == "confirmed"
+    assert notices_to("victim@example.net") == 3
+    assert not OutboxMessage.objects.filter(registration=latest).exists()
 
 
 def test_organizer_moves_are_not_capped(meeting):

@@ -3,7 +3,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
-from django.http import HttpResponse, QueryDict
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -150,8 +150,23 @@ class CenterDetailView(DetailView):
         "opening_hours",
         "closures",
         Prefetch("contacts", queryset=ContactPerson.objects.filter(publication_consent=True)),
-        # The partners block (partners/center_partners.html) adds one query of its own.
+        # The partners block (partners/center_partners.html) reads its own, once per version.
     )
+
+    def get_object(self, queryset=None):
+        """The center with everything its page shows, read once per version of the directory
+        (any save of a center or what it links to makes a new one) and kept on the shared
+        cache; an unknown address is looked up every time, never stored. An entry stored by
+        an older release of the code lacks nothing it cannot load: a field it does not carry
+        is read from the database as a deferred one, and entries last PART_TTL at most."""
+
+        def load():
+            center = (queryset or self.get_queryset()).filter(slug=self.kwargs["slug"]).first()
+            if center is None:
+                raise Http404
+            return center
+
+        return per_version_value(DIRECTORY, part_name("center-page", self.kwargs["slug"]), load)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -1,12 +1,14 @@
 """The finder's pieces kept on the shared cache (option lists, facet counts, match counts,
-cards) follow every change at once and keep the page's language."""
+cards) and a center page's (the center, its partners) follow every change at once and keep
+the page's language."""
 
 import re
+from datetime import time
 
 import pytest
 
-from centers.models import Center, Service
-from tests.factories import CenterFactory, state_by_code
+from centers.models import Center, ContactPerson, OpeningHours, Service
+from tests.factories import CenterFactory, CooperationFactory, PartnerFactory, state_by_code
 
 pytestmark = pytest.mark.django_db
 
@@ -110,3 +112,43 @@ def test_a_second_visit_reads_only_the_page_of_centers_for_5_and_50(
         client.get(page)  # the option lists, counts and cards are read and kept
         with django_assert_num_queries(1):
             assert client.get(page).status_code == 200
+
+
+def test_a_second_visit_of_a_center_page_asks_the_database_nothing(
+    client, django_assert_num_queries
+):
+    center = CenterFactory()
+    CooperationFactory(center=center)
+    client.get(center.get_absolute_url())  # the center, its relations and partners are kept
+    with django_assert_num_queries(0):
+        assert client.get(center.get_absolute_url()).status_code == 200
+
+
+def test_a_center_page_shows_new_hours_contacts_and_partners_at_once(client):
+    center = CenterFactory()
+    url = center.get_absolute_url()
+    assert "12:30" not in client.get(url).content.decode()
+    OpeningHours.objects.create(center=center, weekday=0, opens=time(9), closes=time(12, 30))
+    ContactPerson.objects.create(center=center, name="Ada Public", publication_consent=True)
+    CooperationFactory(center=center, partner=PartnerFactory(name="Goethe-Institut Lima"))
+    html = client.get(url).content.decode()
+    assert "12:30" in html
+    assert "Ada Public" in html
+    assert "Goethe-Institut Lima" in html
+
+
+def test_an_unknown_center_is_a_404_every_time(client, db):
+    assert client.get("/en/centers/no-such-center/").status_code == 404
+    CenterFactory(slug="no-such-center")  # created later: found at once
+    assert client.get("/en/centers/no-such-center/").status_code == 200
+
+
+def test_a_center_page_read_in_english_first_is_german_on_the_german_address(client):
+    center = CenterFactory(services=list(Service.objects.order_by("pk")[:1]))
+    CooperationFactory(center=center)
+    english = client.get(f"/en/centers/{center.slug}/").content.decode()
+    german = client.get(f"/de/centers/{center.slug}/").content.decode()
+    assert "Partners of this Welcome Center" in english
+    assert "Partner dieses Welcome Centers" in german
+    assert Service.objects.order_by("pk").first().name in german
+    assert "Opening hours" not in german

@@ -94,6 +94,18 @@ def test_cancelling_asks_first_and_the_person_can_register_again(client, meeting
     assert meeting.registrations.count() == 1
 
 
+def test_personal_page_links_of_a_cancelled_registration_leave_no_loose_separator(client, meeting):
+    registration = register(meeting, "amina@example.org")
+    client.post(f"/en/events/invitation/{registration.token}/cancel/", {"confirm": "yes"})
+
+    page = client.get(registration.get_absolute_url()).content.decode()
+    row = page[page.index('<ul class="link-row">') :]
+    row = row[: row.index("</ul>")]
+
+    assert row.count("<li>") == 2  # the programme and the data, no calendar
+    assert "·" not in row  # the dots come from the list, only between two links
+
+
 def test_an_active_registration_still_cannot_register_twice(client, meeting):
     register(meeting, "amina@example.org")
     response = post_registration(client, meeting, email="AMINA@example.org")

@@ -9,6 +9,7 @@ from django_countries import countries
 
 from centers.models import Center
 from partners.models import GOETHE_INSTITUT, Partner
+from welcome_portal.textinput import SearchInput
 
 from .models import AttendanceMode, Registration
 from .models.registrations import ACCESSIBILITY_NEEDS_LENGTH
@@ -169,7 +170,7 @@ class ImportForm(forms.Form):
 
 
 class CheckInSearchForm(forms.Form):
-    q = forms.CharField(label=_("Name, e-mail or organisation"), max_length=200)
+    q = forms.CharField(label=_("Name, e-mail or organisation"), max_length=200, widget=SearchInput)
 
 
 def _directory_label(entry) -> str:

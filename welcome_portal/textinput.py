@@ -14,6 +14,7 @@ set the direction of their neighbours.
 import re
 
 from django import forms
+from django.db import models
 
 MAX_CHARS = 200
 MAX_WORDS = 8
@@ -46,3 +47,19 @@ class SearchInput(forms.TextInput):
     def value_from_datadict(self, data, files, name):
         value = super().value_from_datadict(data, files, name)
         return " ".join(search_text(value).split()) if isinstance(value, str) else value
+
+
+class PlainTextField(forms.CharField):
+    """A text field whose value has no bidi embedding, override or isolate controls."""
+
+    def to_python(self, value):
+        value = plain_text(super().to_python(value))
+        return value.strip() if self.strip else value
+
+
+def plain_text_formfield(db_field, **kwargs):
+    """A ModelForm's `formfield_callback`: its plain text columns become PlainTextFields
+    (e-mail, URL and choice columns keep their own fields)."""
+    if type(db_field) in (models.CharField, models.TextField) and not db_field.choices:
+        kwargs.setdefault("form_class", PlainTextField)
+    return db_field.formfield(**kwargs)

@@ -15,6 +15,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
+from welcome_portal.textinput import plain_text
+
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000
 MAX_LINE = 2000  # characters; a person's line is far shorter
@@ -98,7 +100,8 @@ def _read_line(number: int, raw: str, preferred: str, email_column: int) -> Line
     readings = []
     for delimiter in _delimiters(raw, preferred):
         try:
-            cells = [cell.strip() for cell in next(csv.reader([raw], delimiter=delimiter), [])]
+            row = next(csv.reader([raw], delimiter=delimiter), [])
+            cells = [plain_text(cell).strip() for cell in row]
         except csv.Error:
             continue
         if _names_an_address(cells, email_column):

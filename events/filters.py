@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import PartnerKind
-from welcome_portal.textinput import bounded_terms
+from welcome_portal.textinput import SearchInput, bounded_terms
 
 from .models import AttendanceMode, Registration
 
@@ -20,7 +20,7 @@ def _partner_kinds():
 
 
 class RegistrationFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="search")
+    q = django_filters.CharFilter(label=_("Search"), method="search", widget=SearchInput)
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=Registration.Status.choices, empty_label=_("all")
     )

@@ -9,6 +9,7 @@ from django_countries import countries
 
 from centers.models import Center
 from partners.models import GOETHE_INSTITUT, Partner
+from welcome_portal.textinput import PlainTextField, SearchInput
 
 from .models import AttendanceMode, Registration
 from .models.registrations import ACCESSIBILITY_NEEDS_LENGTH
@@ -36,9 +37,9 @@ def mode_choices(meeting) -> list[tuple[str, str]]:
 class ParticipantForm(forms.Form):
     """Name, e-mail, organisation and attendance mode: the organizer's "add participant"."""
 
-    name = forms.CharField(label=_("Name"), max_length=200)
+    name = PlainTextField(label=_("Name"), max_length=200)
     email = forms.EmailField(label=_("E-mail address"), max_length=MAX_EMAIL)
-    organisation = forms.CharField(
+    organisation = PlainTextField(
         label=_("Organisation"),
         max_length=300,
         required=False,
@@ -84,7 +85,7 @@ class AddParticipantForm(ParticipantForm):
 class RegistrationForm(ParticipantForm):
     """The public registration form."""
 
-    accessibility_needs = forms.CharField(
+    accessibility_needs = PlainTextField(
         label=_("Accessibility needs (on site)"),
         max_length=ACCESSIBILITY_NEEDS_LENGTH,
         required=False,
@@ -168,7 +169,7 @@ class ImportForm(forms.Form):
 
 
 class CheckInSearchForm(forms.Form):
-    q = forms.CharField(label=_("Name, e-mail or organisation"), max_length=200)
+    q = forms.CharField(label=_("Name, e-mail or organisation"), max_length=200, widget=SearchInput)
 
 
 def _directory_label(entry) -> str:
@@ -266,10 +267,10 @@ class InviteForm(forms.Form):
 class AcceptForm(forms.Form):
     """Registration through a personal invitation: the e-mail address is the invited one."""
 
-    name = forms.CharField(label=_("Name"), max_length=200)
-    organisation = forms.CharField(label=_("Organisation"), max_length=300, required=False)
+    name = PlainTextField(label=_("Name"), max_length=200)
+    organisation = PlainTextField(label=_("Organisation"), max_length=300, required=False)
     attendance_mode = forms.ChoiceField(label=_("I take part"), widget=forms.RadioSelect)
-    accessibility_needs = forms.CharField(
+    accessibility_needs = PlainTextField(
         label=_("Accessibility needs (on site)"),
         max_length=ACCESSIBILITY_NEEDS_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),

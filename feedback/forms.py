@@ -1,9 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from welcome_portal.textinput import PlainTextField
+
 
 class BarrierReportForm(forms.Form):
-    description = forms.CharField(
+    description = PlainTextField(
         label=_("What did not work for you?"),
         help_text=_(
             "For example: which part of the page, what you wanted to do, and which assistive "
@@ -12,7 +14,7 @@ class BarrierReportForm(forms.Form):
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 6}),
     )
-    page = forms.CharField(
+    page = PlainTextField(
         label=_("On which page?"),
         help_text=_("The address or the title of the page."),
         max_length=500,

@@ -11,7 +11,7 @@ from django_countries import countries
 
 from welcome_portal.listing import OptionsInlineSelect
 from welcome_portal.pagecache import DIRECTORY, part_name, per_version_value
-from welcome_portal.textinput import bounded_terms
+from welcome_portal.textinput import SearchInput, bounded_terms
 
 from .models import Partner
 from .places import split_place_abroad
@@ -41,7 +41,9 @@ def _name(row: dict, prefix: str) -> str:
 class PartnerFilter(django_filters.FilterSet):
     """Free text plus three facets; unknown values simply match nothing."""
 
-    q = django_filters.CharFilter(label=_("Search"), method="filter_search", max_length=200)
+    q = django_filters.CharFilter(
+        label=_("Search"), method="filter_search", max_length=200, widget=SearchInput
+    )
     kind = django_filters.CharFilter(
         field_name="kind__slug", label=_("Kind of partner"), widget=OptionsInlineSelect
     )

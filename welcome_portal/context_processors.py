@@ -6,6 +6,8 @@ from django.utils.functional import SimpleLazyObject
 
 from accounts.tools import tools_for
 
+from .page_language import login_url
+
 
 def portal(request):
     """The current page in each language, for the switcher and the hreflang alternates.
@@ -23,6 +25,7 @@ def portal(request):
         alternates.append({"code": code, "name": name, "url": url, "prefixed": prefixed})
     return {
         "language_alternates": alternates,
+        "login_url": login_url(request.path),
         "SITE_URL": settings.SITE_URL,
         "MAP_TILE_URL": settings.MAP_TILE_URL,
         "MAP_TILE_ATTRIBUTION": settings.MAP_TILE_ATTRIBUTION,

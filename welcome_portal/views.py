@@ -12,6 +12,7 @@ from django.views.generic import TemplateView
 
 from . import metrics
 from .health import broker_status, database_status
+from .page_language import next_in_language, remember_language
 
 LOOPBACK = {"127.0.0.1", "::1"}
 
@@ -67,15 +68,8 @@ def switch_language(request, code):
     target = request.GET.get("next", "")
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         target = f"/{code}/"
-    response = HttpResponseRedirect(translate_url(target, code))
-    response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME,
-        code,
-        max_age=settings.LANGUAGE_COOKIE_AGE,
-        samesite="Lax",
-        secure=settings.LANGUAGE_COOKIE_SECURE,
-        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-    )
+    response = HttpResponseRedirect(translate_url(next_in_language(target, code), code))
+    remember_language(response, code)
     return response
 
 

@@ -1,8 +1,11 @@
 """One reader for lists of people, pasted or uploaded: participants to add and people to invite.
 
-A list is what people paste from a spreadsheet or save from one: one person a line, the cells
-separated by tabs, semicolons or commas (the first line decides), with or without a header
-line. Every problem is a message about one line; nothing here touches the database.
+A list is what people paste from a spreadsheet or save from one, or put together from several:
+one person a line, the cells separated by tabs, semicolons or commas, with or without a header
+line. Each line is read with the separator that finds its e-mail address, so a list that mixes
+"Name, e-mail" lines with "Name; e-mail" lines reads as meant; the separator of the first line
+wins where both would do. Every problem is a message about one line; nothing here touches the
+database.
 """
 
 import csv
@@ -11,6 +14,8 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
+
+from welcome_portal.textinput import plain_text
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000
@@ -44,10 +49,26 @@ def _delimiter(first_line: str) -> str:
     return ";" if first_line.count(";") > first_line.count(",") else ","
 
 
+def _delimiters(raw: str, preferred: str) -> list[str]:
+    """The separators to try on one line, the list's own first; a tab is always one."""
+    if "\t" in raw:
+        return ["\t"]
+    return sorted((";", ","), key=lambda delimiter: delimiter != preferred)
+
+
+def _email_cell(cells: list[str], email_column: int) -> str:
+    return cells[email_column] if email_column < len(cells) else ""
+
+
 def _is_header(cells: list[str], email_column: int) -> bool:
     """A first line whose e-mail cell names the column instead of holding an address."""
-    value = cells[email_column] if email_column < len(cells) else ""
+    value = _email_cell(cells, email_column)
     return "@" not in value and "mail" in value.casefold()
+
+
+def _names_an_address(cells: list[str], email_column: int) -> bool:
+    """Whether the e-mail cell holds an address, or names the column in a header line."""
+    return "@" in _email_cell(cells, email_column) or _is_header(cells, email_column)
 
 
 def read_people(text: str, *, email_column: int = 1) -> tuple[list[Line], list[str]]:
@@ -63,7 +84,7 @@ def read_people(text: str, *, email_column: int = 1) -> tuple[list[Line], list[s
     for number, raw in enumerate(raw_lines, start=1):
         if not raw.strip():
             continue
-        line = _read_line(number, raw, delimiter)
+        line = _read_line(number, raw, delimiter, email_column)
         if not lines and not line.errors and _is_header(line.cells, email_column):
             continue
         if not line.errors:
@@ -74,20 +95,33 @@ def read_people(text: str, *, email_column: int = 1) -> tuple[list[Line], list[s
     return lines, []
 
 
-def _read_line(number: int, raw: str, delimiter: str) -> Line:
+def _read_line(number: int, raw: str, preferred: str, email_column: int) -> Line:
     if "\0" in raw:
         return Line(number, [], [_("This line contains a character that is not allowed.")])
     if len(raw) > MAX_LINE:
         return Line(number, [], [_("This line is too long.")])
-    try:
-        cells = next(csv.reader([raw], delimiter=delimiter), [])
-    except csv.Error:
+    readings = []
+    for delimiter in _delimiters(raw, preferred):
+        try:
+            row = next(csv.reader([raw], delimiter=delimiter), [])
+            cells = [plain_text(cell).strip() for cell in row]
+        except csv.Error:
+            continue
+        if _names_an_address(cells, email_column):
+            return Line(number, cells)
+        readings.append(cells)
+    if not readings:
         return Line(number, [], [_("This line cannot be read.")])
-    return Line(number, [cell.strip() for cell in cells])
+    return Line(number, readings[0])
 
 
 def _check_email(line: Line, column: int) -> None:
     email = line.cell(column)
+    if not email:
+        line.errors.append(
+            _("The e-mail address is missing; separate the cells with commas, semicolons or tabs.")
+        )
+        return
     try:
         if len(email) > MAX_EMAIL:
             raise ValidationError("too long")

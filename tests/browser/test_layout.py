@@ -40,6 +40,13 @@ OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElemen
 FIRST_RESULT_BOTTOM = (
     "() => document.querySelector('main .kern-card h3').getBoundingClientRect().bottom"
 )
+# Selects that spill out of KERN's select box (48 px high) over the fields below them.
+SPILLED_SELECTS = """() => [...document.querySelectorAll('.kern-form-input__select-wrapper')]
+  .filter((box) => {
+    const select = box.querySelector('select');
+    return select && select.getBoundingClientRect().bottom > box.getBoundingClientRect().bottom + 1;
+  })
+  .map((box) => box.querySelector('select').name)"""
 HEADER_HEIGHT = "() => document.querySelector('.site-header').getBoundingClientRect().height"
 SEARCHES = ("centers/?q=Jena", "partners/?q=Goethe")
 
@@ -135,6 +142,9 @@ def test_organizer_pages_reflow_and_keep_words_whole(
                 broken = page.evaluate(BROKEN_WORDS)
                 if broken:
                     problems.append(f"{lang} {name}: words broken across lines: {broken[:8]}")
+                spilled = page.evaluate(SPILLED_SELECTS)
+                if spilled:
+                    problems.append(f"{lang} {name}: selects over the fields below: {spilled}")
     finally:
         context.close()
     assert not problems, "\n".join(problems)

@@ -94,14 +94,14 @@ def test_opened_code_shows_the_person_and_checks_in_on_the_button(client, meetin
     client.force_login(organizer)
 
     page = client.get(checkin_url(meeting, f"{registration.checkin_token}/")).content.decode()
-    assert "Check in Jonas Weber" in page
+    assert "Check in <bdi>Jonas Weber</bdi>" in page
     registration.refresh_from_db()
     assert registration.status == "confirmed"  # opening the link writes nothing
 
     page = client.post(checkin_url(meeting), {"token": registration.checkin_token})
     registration.refresh_from_db()
     assert registration.status == "attended"
-    assert re.search(r"Jonas Weber</p><p[^>]*>checked in \d\d:\d\d", page.content.decode())
+    assert re.search(r"Jonas Weber</bdi></p><p[^>]*>checked in \d\d:\d\d", page.content.decode())
 
 
 def test_second_scan_says_already_checked_in_at_the_first_time(client, meeting, organizer):

@@ -102,3 +102,15 @@ def test_a_control_character_in_a_name_never_breaks_the_xlsx(client, meeting, or
     assert row[0] == "Jonas Weber"
     assert "ab" in row
     assert response["Cache-Control"] == "private, no-store"
+
+
+def test_bidi_controls_in_a_stored_name_never_reach_the_exports(client, meeting, organizer):
+    # Written directly, as a row stored before the forms dropped them.
+    RegistrationFactory(meeting=meeting, name="Anna \u202eretsuM", organisation="\u2067=1+1\u2069")
+    client.force_login(organizer)
+
+    _header, row = csv_rows(export(client, meeting, "csv"), ",")
+    sheet = openpyxl.load_workbook(io.BytesIO(export(client, meeting, "xlsx").content)).active
+
+    assert row[0] == sheet["A2"].value == "Anna retsuM"
+    assert row[2] == sheet["C2"].value == "'=1+1"  # and a formula behind them is still inert

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from events.models import Invitation
-from tests.factories import MeetingFactory, SessionFactory
+from tests.factories import MeetingFactory, RegistrationFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -42,6 +42,24 @@ def test_meeting_page_shows_days_with_times_in_berlin_time(client, meeting):
     assert "Jan. 15, 2030, 16:00</time> (Berlin time)" in page
     assert "10:00</time>\u2013<time>11:00</time>" in page  # the session
     assert 'Time <span class="kern-body--small">(Berlin time)</span>' in page
+
+
+@pytest.mark.parametrize(
+    ("language", "starts", "ends"),
+    [
+        ("en", "Jan. 14, 2030, 09:30</time>", "Jan. 15, 2030, 16:00</time> (Berlin time)"),
+        ("de", "14. Januar 2030, 09:30</time>", "15. Januar 2030, 16:00</time> (Berliner Zeit)"),
+    ],
+)
+def test_personal_page_says_when_with_the_times_in_berlin_time(
+    client, meeting, language, starts, ends
+):
+    registration = RegistrationFactory(meeting=meeting)
+
+    page = text(client.get(f"/{language}/events/invitation/{registration.token}/"))
+
+    assert starts in page
+    assert ends in page
 
 
 @pytest.mark.parametrize(

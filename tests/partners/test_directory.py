@@ -87,6 +87,14 @@ def test_anonymous_directory_sets_no_cookie(client, seeded):
     assert not client.get("/en/partners/?country=MX").cookies
 
 
+def test_a_partner_card_without_a_country_leaves_no_separator_after_the_town(client):
+    PartnerFactory(name="Service Point", city="Berlin", country="", latitude=None, longitude=None)
+
+    page = " ".join(client.get("/en/partners/").content.decode().split())
+
+    assert "Goethe-Institut · Berlin</p>" in page
+
+
 def test_inactive_partners_are_not_public(client):
     partner = PartnerFactory(name="Closed Office", status=Partner.Status.INACTIVE)
     assert "Closed Office" not in client.get("/en/partners/").content.decode()

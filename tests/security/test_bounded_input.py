@@ -92,3 +92,15 @@ def test_odd_path_segments_are_not_found_rather_than_a_server_error(client, path
 @pytest.mark.django_db
 def test_a_state_code_opens_its_state(client):
     assert client.get("/en/regions/DE-TH/").status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/en/centers/", "/en/partners/"])
+def test_a_nul_in_the_search_is_neither_an_error_nor_shown_back_in_the_box(client, path):
+    page = client.get(f"{path}?q=Erfurt%00%0D%0A%E2%80%AEEast").content.decode()
+
+    box = page[page.index('name="q"') :].split(">", 1)[0]
+    assert 'value="Erfurt East"' in box
+    assert 'aria-invalid="true"' not in box
+    assert "\x00" not in page
+    assert "\u202e" not in page

@@ -1,4 +1,5 @@
 from django import template
+from django.utils.html import format_html
 
 register = template.Library()
 
@@ -37,3 +38,10 @@ def kern_widget(field):
     if field.errors:
         attrs["aria-invalid"] = "true"
     return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def bdi(text):
+    """Text that someone typed (a participant's name, an organisation), isolated in `<bdi>`:
+    a right-to-left name keeps its own direction and leaves the words around it in order."""
+    return format_html("<bdi>{}</bdi>", text) if text else text

@@ -46,6 +46,25 @@ def test_a_list_with_a_bad_row_reports_the_line_and_yields_nothing_to_invite():
     assert "2" in errors[0]
 
 
+def test_a_list_mixing_commas_and_semicolons_reads_each_line_with_its_own_separator():
+    pasted = (
+        "Ada Lovelace; ada@example.org; WC Erfurt; en\n"
+        "Bea Weber, bea@example.org, Goethe-Institut Lima, de\n"
+        "Weber, Carl; carl@example.org; WC Jena\n"
+        '"Lee, Kim", kim@example.org\n'
+    )
+
+    invitees, errors = parse_list(pasted)
+
+    assert errors == []
+    assert [(i.name, i.email, i.organisation) for i in invitees] == [
+        ("Ada Lovelace", "ada@example.org", "WC Erfurt"),
+        ("Bea Weber", "bea@example.org", "Goethe-Institut Lima"),
+        ("Weber, Carl", "carl@example.org", "WC Jena"),
+        ("Lee, Kim", "kim@example.org", ""),
+    ]
+
+
 def test_accepting_registers_with_the_invited_address_and_confirms_by_mail(run_on_commit):
     meeting = MeetingFactory(registration_mode="invitation_only")
     inv = Invitation.objects.create(meeting=meeting, email="ada@example.org", language="en")

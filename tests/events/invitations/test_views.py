@@ -66,6 +66,20 @@ def test_a_bad_row_is_reported_beside_the_list_and_nothing_is_invited(organizer_
     assert not meeting.invitations.exists()
 
 
+def test_a_mixed_list_with_a_bad_line_names_the_line_in_the_page_language(
+    organizer_client, meeting
+):
+    mixed = "Ada; ada@example.org; WC Erfurt\nBea, bea@example.org\nCarl carl at example.org\n"
+    with override("de"):
+        url = reverse("events:manage_invitations", args=[meeting.slug])
+
+    response = organizer_client.post(url, {"text": mixed, "confirm": "1"})
+
+    assert response.status_code == 200
+    assert "Zeile 3: Die E-Mail-Adresse fehlt" in response.content.decode()
+    assert not meeting.invitations.exists()
+
+
 def test_organizer_of_another_meeting_gets_403_and_anonymous_the_login(client, meeting):
     assert client.get(page(meeting)).status_code == 302
     other = MeetingFactory()

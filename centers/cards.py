@@ -11,9 +11,8 @@ from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.text import capfirst
-from django.utils.translation import get_language
 
-from welcome_portal.pagecache import DIRECTORY, per_version
+from welcome_portal import listing
 
 from .querysets import listing_prefetches
 
@@ -22,23 +21,15 @@ TEMPLATES = "centers/includes"
 
 def attach_cards(centers) -> None:
     """Set `center.card` (url, name, summary, status, details) on each center of the page
-    (centers with their state): one round trip to the shared cache, the missing cards
-    rendered and stored."""
-    language = get_language() or "de"
-    names = {
-        f"center-card:{language}:{center.pk}:{center.updated_at.timestamp()}": center
-        for center in centers
-    }
-    cards = per_version(DIRECTORY, names, _render_cards)
-    for name, center in names.items():
-        center.card = cards[name]
+    (centers with their state)."""
+    listing.attach_cards(centers, "center", _render_cards)
 
 
-def _render_cards(missing: dict) -> dict[str, dict]:
+def _render_cards(centers) -> list[dict]:
     # Services and languages are read for the cards to render only: a page of cached cards
     # needs neither query.
-    prefetch_related_objects(list(missing.values()), *listing_prefetches())
-    return {name: card_parts(center) for name, center in missing.items()}
+    prefetch_related_objects(centers, *listing_prefetches())
+    return [card_parts(center) for center in centers]
 
 
 def card_parts(center) -> dict[str, str]:

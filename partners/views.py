@@ -8,6 +8,7 @@ from django_filters.views import FilterView
 
 from welcome_portal.listing import ForgivingPaginationMixin, map_markers
 
+from .cards import attach_cards
 from .filters import PartnerFilter, collation_key
 from .jsonld import partner_jsonld
 from .models import ContactPerson, Cooperation, Partner
@@ -25,14 +26,15 @@ def partner_markers(partners) -> list[dict]:
 
 
 class PartnerListView(ForgivingPaginationMixin, FilterView):
-    """The directory: a fixed number of queries (count, page, topics, three facets)."""
+    """The directory: a fixed number of queries (count, page, three facets; the topics only
+    for cards not on the shared cache yet, partners/cards.py)."""
 
     filterset_class = PartnerFilter
     template_name = "partners/partner_list.html"
     paginate_by = 20
 
     def get_queryset(self):
-        partners = Partner.objects.for_directory()
+        partners = Partner.objects.active().select_related("kind")  # the cards read the topics
         if get_language().startswith("en"):
             return partners.order_by(Coalesce(NullIf("name_en", Value("")), "name"))
         return partners
@@ -63,7 +65,9 @@ class PartnerListView(ForgivingPaginationMixin, FilterView):
         filterset.set_choices(facets)
         context["chips"] = filterset.chips(facets)
         context["place_abroad"] = filterset.place_abroad
-        context["map_markers"] = partner_markers(context["page_obj"].object_list)
+        partners = context["page_obj"].object_list = list(context["page_obj"].object_list)
+        attach_cards(partners)
+        context["map_markers"] = partner_markers(partners)
         context["is_fragment"] = self.is_fragment  # the fragment brings the facets' options
         return context
 

@@ -2,6 +2,9 @@
 
 from django import forms
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import get_language
+
+from .pagecache import DIRECTORY, per_version
 
 
 class OptionsInlineSelect(forms.Select):
@@ -30,13 +33,29 @@ class OptionsInlineSelect(forms.Select):
         )
 
 
+def attach_cards(rows, kind: str, render) -> None:
+    """Set `row.card` on each row of a directory page: what its card shows of the row itself,
+    rendered once per language and version of the row (`updated_at`) and of the directory,
+    kept on the shared cache (one round trip for the page). `render(rows)` gives the cards of
+    the rows missing there, in their order."""
+    language = get_language() or "de"
+    names = {f"{kind}-card:{language}:{row.pk}:{row.updated_at.timestamp()}": row for row in rows}
+
+    def render_missing(missing: dict) -> dict:
+        return dict(zip(missing, render(list(missing.values())), strict=True))
+
+    cards = per_version(DIRECTORY, names, render_missing)
+    for name, row in names.items():
+        row.card = cards[name]
+
+
 def map_markers(places) -> list[dict]:
     """The markers of templates/includes/map.html for objects with coordinates."""
     return [
         {
             # Centers have a name per language; partners and states have `name` only.
             "name": getattr(place, "display_name", place.name),
-            "url": place.get_absolute_url(),
+            "url": place.card["url"] if hasattr(place, "card") else place.get_absolute_url(),
             "lat": float(place.latitude),
             "lon": float(place.longitude),
         }

@@ -146,15 +146,31 @@ def test_directory_runs_the_same_few_queries_for_5_and_50_partners(
 
 
 @pytest.mark.parametrize("count", [5, 50])
-def test_a_second_visit_reads_only_the_page_and_its_topics_for_5_and_50_partners(
+def test_a_second_visit_reads_only_the_page_of_partners_for_5_and_50_partners(
     client, center, count, django_assert_num_queries, settings
 ):
-    settings.PAGE_CACHE_ENABLED = False  # the page rendered again; its counts are kept
+    settings.PAGE_CACHE_ENABLED = False  # the page rendered again; its counts and cards are kept
     _partners(count, center)
     url = "/en/partners/?q=partner&kind=goethe-institut&country=MX"
     client.get(url)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         assert client.get(url).status_code == 200
+
+
+def test_a_partner_card_shows_an_edited_town_and_a_new_topic_at_once(client, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    partner = PartnerFactory(name="Goethe-Institut Lima", city="Lima", country="PE")
+    assert "Lima, Peru" in client.get("/en/partners/").content.decode()
+    partner.city = "Cusco"
+    partner.save()
+    partner.topics.add(TopicFactory(name_de="Sprachkurse", name_en="Language courses"))
+    html = client.get("/en/partners/").content.decode()
+    assert "Cusco, Peru" in html
+    assert "Lima, Peru" not in html
+    assert "Language courses" in html
+    german = client.get("/de/partners/").content.decode()
+    assert "Sprachkurse" in german
+    assert "Language courses" not in german
 
 
 def test_partner_counts_and_options_follow_a_new_partner_at_once(client, settings):

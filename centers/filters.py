@@ -41,6 +41,11 @@ def _read_choice_names() -> dict[str, dict[str, str]]:
     }
 
 
+# What the finder's results read of a center beside its card (centers/cards.py): the card's
+# key, the map marker, the badge of the responsible center's state.
+PAGE_FIELDS = ("slug", "updated_at", "city", "postal_code", "latitude", "longitude", "state")
+
+
 class CenterFilter(django_filters.FilterSet):
     """The directory's filters; unknown values are reported and ignored, never an error."""
 
@@ -151,6 +156,28 @@ class CenterFilter(django_filters.FilterSet):
     def match_count(self, count) -> int:
         """`count()`, the number of matches, once per version of the directory and filters."""
         return per_version_value(DIRECTORY, self._part_name("center-count"), count)
+
+    def page_rows(self, page) -> list:
+        """The centers of `page` in the finder's order. Which ones, with their tier and
+        distance, is the same for everyone until the directory changes: read once per version
+        of it, filters and page number (as the count), then the rows by primary key with what
+        the results show beside the cards (PAGE_FIELDS; a card to render reads its row)."""
+
+        def ranked():
+            return [
+                (c.pk, getattr(c, "responsibility", None), getattr(c, "distance_km", None))
+                for c in page.object_list
+            ]
+
+        found = per_version_value(DIRECTORY, self._part_name(f"center-page:{page.number}"), ranked)
+        rows = self.queryset.only(*PAGE_FIELDS).in_bulk([pk for pk, _tier, _km in found])
+        centers = []
+        for pk, tier, km in found:
+            if pk in rows:  # gone since: the next version has not got it either
+                center = rows[pk]
+                center.responsibility, center.distance_km = tier, km
+                centers.append(center)
+        return centers
 
     def _part_name(self, prefix: str) -> str:
         data = getattr(self.form, "cleaned_data", {})

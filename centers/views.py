@@ -84,10 +84,8 @@ class CenterListView(ForgivingPaginationMixin, FilterView):
             chips.append({"label": label, "value": shown, "url": f"?{query.urlencode()}"})
         context["chips"] = chips
         context["place"] = filterset.place
-        context["object_list"] = centers = list(context["object_list"])
+        context["object_list"] = centers = filterset.page_rows(context["page_obj"])
         attach_cards(centers)
-        for center in centers:  # a missing attribute costs a template a dir() of the row
-            center.__dict__.setdefault("responsibility", None)
         context["responsible"] = responsible_center(filterset.place, context["object_list"])
         if self.is_fragment:  # a live update swaps the selects' options too: fresh counts
             filterset.show_facets(filterset.facets())

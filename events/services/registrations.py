@@ -119,8 +119,9 @@ def _insert_taking_place(
         within_limit, limit_params = "", []
         if limited:
             recent = recent_participant_notices(meeting_id, registration.email).values("pk")
+            # The ORM's own SQL for that queryset, its values bound parameters.
             recent, limit_params = recent.query.sql_with_params()
-            within_limit = f"AND (SELECT COUNT(*) FROM ({recent}) AS recent) < %s "
+            within_limit = f"AND (SELECT COUNT(*) FROM ({recent}) AS recent) < %s "  # nosec B608
             limit_params = [*limit_params, PARTICIPANT_NOTICES_PER_WINDOW]
         statements.append(
             (

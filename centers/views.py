@@ -159,7 +159,8 @@ class CenterDetailView(DetailView):
         is read from the database as a deferred one, and entries last PART_TTL at most."""
 
         def load():
-            center = (queryset or self.get_queryset()).filter(slug=self.kwargs["slug"]).first()
+            centers = self.get_queryset() if queryset is None else queryset
+            center = centers.filter(slug=self.kwargs["slug"]).first()
             if center is None:
                 raise Http404
             return center

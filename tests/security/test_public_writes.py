@@ -127,14 +127,19 @@ def notices_to(address: str) -> int:
     return OutboxMessage.objects.filter(email=address).count()
 
 
-def test_mode_switches_send_at_most_three_notices_an_hour(meeting):
-    registration = registration_create(
+def register_victim(meeting, mode="on_site", *, register=registration_create):
+    """The address someone else fills in, over and over, to fill its mailbox."""
+    return register(
         meeting=meeting,
         name="Victim",
         email="victim@example.net",
-        attendance_mode="on_site",
+        attendance_mode=mode,
         privacy_consent=True,
     )
+
+
+def test_mode_switches_send_at_most_three_notices_an_hour(meeting):
+    registration = register_victim(meeting)
     for n in range(10):
         registration_switch_mode(
             registration=registration, mode="online" if n % 2 == 0 else "on_site"
@@ -145,22 +150,10 @@ def test_mode_switches_send_at_most_three_notices_an_hour(meeting):
 
 
 def test_cancelling_and_registering_again_counts_towards_the_same_three(meeting):
-    first = registration_create(
-        meeting=meeting,
-        name="Victim",
-        email="victim@example.net",
-        attendance_mode="on_site",
-        privacy_consent=True,
-    )
+    first = register_victim(meeting)
     registration_cancel(registration=first)
     registration_erase(registration=first)  # the address may register again
-    again = registration_create(
-        meeting=meeting,
-        name="Victim",
-        email="victim@example.net",
-        attendance_mode="online",
-        privacy_consent=True,
-    )
+    again = register_victim(meeting, "online")
     registration_switch_mode(registration=again, mode="on_site")
     assert notices_to("victim@example.net") == 3
 
@@ -169,13 +162,7 @@ def test_registering_again_after_cancelling_sends_at_most_three_notices(meeting)
     # Cancel and register again through the form, over and over: each time the registration
     # comes back, but the mailbox gets three notices in the hour, not one per round.
     for _round in range(4):
-        registration = registration_register(
-            meeting=meeting,
-            name="Victim",
-            email="victim@example.net",
-            attendance_mode="on_site",
-            privacy_consent=True,
-        )
+        registration = register_victim(meeting, register=registration_register)
         registration_cancel(registration=registration)
     registration.refresh_from_db()
     assert registration.status == "cancelled"  # every round happened
@@ -183,20 +170,11 @@ def test_registering_again_after_cancelling_sends_at_most_three_notices(meeting)
 
 
 def test_a_new_registration_past_the_limit_is_made_without_a_notice(meeting):
-    def register_anew():
-        return registration_create(
-            meeting=meeting,
-            name="Victim",
-            email="victim@example.net",
-            attendance_mode="on_site",
-            privacy_consent=True,
-        )
-
     for _round in range(2):  # registered and cancelled twice: four notices asked for
-        registration = register_anew()
+        registration = register_victim(meeting)
         registration_cancel(registration=registration)
         registration_erase(registration=registration)
-    latest = register_anew()
+    latest = register_victim(meeting)
 
     assert latest.status == "confirmed"
     assert notices_to("victim@example.net") == 3

@@ -1,8 +1,11 @@
+from functools import cache
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.urls import reverse, translate_url
+from django.utils import translation
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext
 
 from accounts.tools import tools_for
 
@@ -22,7 +25,15 @@ def portal(request):
         prefixed = url != path or path.startswith(f"/{code}/")
         if not prefixed:
             url = reverse("switch_language", args=[code]) + "?" + urlencode({"next": path})
-        alternates.append({"code": code, "name": name, "url": url, "prefixed": prefixed})
+        alternates.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "prefixed": prefixed,
+                "switch_label": switch_label(code),
+            }
+        )
     return {
         "language_alternates": alternates,
         "login_url": login_url(request.path),
@@ -30,6 +41,14 @@ def portal(request):
         "MAP_TILE_URL": settings.MAP_TILE_URL,
         "MAP_TILE_ATTRIBUTION": settings.MAP_TILE_ATTRIBUTION,
     }
+
+
+@cache
+def switch_label(code: str) -> str:
+    """The switcher's words for screen readers, in the language it switches to; the same for
+    every page, so translated once per process (switching the language costs every page)."""
+    with translation.override(code):
+        return gettext("Show this page in English")
 
 
 def tools(request):

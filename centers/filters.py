@@ -41,11 +41,6 @@ def _read_choice_names() -> dict[str, dict[str, str]]:
     }
 
 
-# What the finder's results read of a center beside its card (centers/cards.py): the card's
-# key, the map marker, the badge of the responsible center's state.
-PAGE_FIELDS = ("slug", "updated_at", "city", "postal_code", "latitude", "longitude", "state")
-
-
 class CenterFilter(django_filters.FilterSet):
     """The directory's filters; unknown values are reported and ignored, never an error."""
 
@@ -123,7 +118,22 @@ class CenterFilter(django_filters.FilterSet):
         return queryset.serving_state(place.state_code) if place.is_state else queryset
 
     def filter_queryset(self, queryset):
-        queryset = super().filter_queryset(queryset)
+        return self.in_order(super().filter_queryset(queryset))
+
+    def matches(self):
+        """The centers that match, in no order (`qs` is them in the finder's order, `in_order`
+        puts them in it); finds the place. Building the order's expressions was a sixth of a
+        finder page: a page kept on the shared cache needs no query built, only this."""
+        if not hasattr(self, "_matches"):
+            self._matches = self.queryset.all()
+            if self.is_bound:  # as `qs`: validated first, a bad value reported and ignored
+                self.is_valid()
+                self._matches = super().filter_queryset(self._matches)
+        return self._matches
+
+    def in_order(self, queryset):
+        """The finder's order: a place's responsible centers first, then the nearest; else by
+        full-text rank (PostgreSQL search) or as the queryset is ordered."""
         if self.place is not None:
             return queryset.by_responsibility(self.place)
         state = state_place(getattr(self.form, "cleaned_data", {}).get("state") or "")
@@ -158,26 +168,12 @@ class CenterFilter(django_filters.FilterSet):
         return per_version_value(DIRECTORY, self._part_name("center-count"), count)
 
     def page_rows(self, page) -> list:
-        """The centers of `page` in the finder's order. Which ones, with their tier and
-        distance, is the same for everyone until the directory changes: read once per version
-        of it, filters and page number (as the count), then the rows by primary key with what
-        the results show beside the cards (PAGE_FIELDS; a card to render reads its row)."""
-
-        def ranked():
-            return [
-                (c.pk, getattr(c, "responsibility", None), getattr(c, "distance_km", None))
-                for c in page.object_list
-            ]
-
-        found = per_version_value(DIRECTORY, self._part_name(f"center-page:{page.number}"), ranked)
-        rows = self.queryset.only(*PAGE_FIELDS).in_bulk([pk for pk, _tier, _km in found])
-        centers = []
-        for pk, tier, km in found:
-            if pk in rows:  # gone since: the next version has not got it either
-                center = rows[pk]
-                center.responsibility, center.distance_km = tier, km
-                centers.append(center)
-        return centers
+        """The centers of `page` in the finder's order, with their tier and distance and the
+        fields of the view's queryset (what the results show beside the cards; a card to render
+        reads its own row). The same for everyone until the directory changes: kept once per
+        version of it, filters and page number, as the count, so a second visit reads no row."""
+        name = self._part_name(f"center-rows:{page.number}")
+        return per_version_value(DIRECTORY, name, lambda: list(page.object_list))
 
     def _part_name(self, prefix: str) -> str:
         data = getattr(self.form, "cleaned_data", {})

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, UpdateView
@@ -43,10 +43,42 @@ class CappedPaginator(Paginator):
         return self.count > self.CAP
 
 
+class FinderMatches:
+    """What the finder's paginator pages: the matches (`CenterFilter.matches`), counted as they
+    are and put in the finder's order (`in_order`) only when a page's rows are read. The count
+    and the page are kept per directory version (`match_count`, `page_rows`): a visit that finds
+    them builds neither query."""
+
+    ordered = True  # in_order orders every page
+
+    def __init__(self, filterset: CenterFilter):
+        self.filterset = filterset
+        self.model = filterset.queryset.model
+        filterset.matches()  # validates the filters and finds the place the page shows
+
+    def order_by(self, *fields):
+        """The matches in another order: for the count (none) and for "alphabetical"."""
+        return self.filterset.matches().order_by(*fields)
+
+    def ordered_matches(self):
+        return self.filterset.in_order(self.filterset.matches())
+
+    def __getitem__(self, key):  # a page: its query built when its rows are read
+        return SimpleLazyObject(lambda: self.ordered_matches()[key])
+
+    def __iter__(self):
+        return iter(self.ordered_matches())
+
+
+# What the finder's results read of a center beside its card (centers/cards.py): the card's
+# key, the map marker, the badge of the responsible center's state.
+PAGE_FIELDS = ("slug", "updated_at", "city", "postal_code", "latitude", "longitude", "state")
+
+
 class CenterListView(ForgivingPaginationMixin, FilterView):
     filterset_class = CenterFilter
     paginator_class = CappedPaginator
-    queryset = Center.objects.active().select_related("state")  # the cards read the rest
+    queryset = Center.objects.active().select_related("state").only(*PAGE_FIELDS)
     paginate_by = 20
     strict = False  # an unknown filter value is reported beside its field and ignored
     template_name = "centers/center_list.html"
@@ -61,7 +93,12 @@ class CenterListView(ForgivingPaginationMixin, FilterView):
         return [self.template_name]
 
     def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
+        # FilterView.get with matches that are ordered only when a page is read (strict is off:
+        # a bad value is reported and ignored, the rest filters).
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        self.object_list = FinderMatches(self.filterset)
+        context = self.get_context_data(filter=self.filterset, object_list=self.object_list)
+        response = self.render_to_response(context)
         patch_vary_headers(response, ["HX-Request"])  # the same URL answers htmx with a fragment
         return response
 
@@ -86,6 +123,8 @@ class CenterListView(ForgivingPaginationMixin, FilterView):
         context["place"] = filterset.place
         context["object_list"] = centers = filterset.page_rows(context["page_obj"])
         attach_cards(centers)
+        for center in centers:
+            center.badge = responsibility_badge(center, filterset.place)
         context["responsible"] = responsible_center(filterset.place, context["object_list"])
         if self.is_fragment:  # a live update swaps the selects' options too: fresh counts
             filterset.show_facets(filterset.facets())
@@ -118,6 +157,16 @@ def responsible_center(place, centers) -> Center | None:
     """The center that serves everyone at the place, when the list starts with one."""
     first = centers[0] if place is not None and centers else None
     return first if first is not None and first.responsibility <= 1 else None
+
+
+def responsibility_badge(center, place) -> str:
+    """The words of a result's badge: whom it is responsible for (tiers of by_responsibility)."""
+    tier = getattr(center, "responsibility", None)  # none without a place or state
+    if tier == 0:
+        return _("Responsible for %(place)s") % {"place": place.name}
+    if tier == 1:
+        return _("Responsible for %(state)s") % {"state": center.state.name}
+    return ""
 
 
 def finder_markers(centers, place, responsible) -> list[dict]:

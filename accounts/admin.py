@@ -4,6 +4,8 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from welcome_portal.textinput import PlainTextAdminMixin
+
 from .models import PersonalDataAccess, User
 from .services import user_invite, user_send_invitation
 
@@ -17,7 +19,7 @@ class UserInviteForm(forms.ModelForm):
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(PlainTextAdminMixin, BaseUserAdmin):
     add_form = UserInviteForm
     ordering = ("email",)
     list_display = ("email", "name", "is_staff", "is_active", "last_login")
@@ -83,7 +85,7 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(PersonalDataAccess)
-class PersonalDataAccessAdmin(admin.ModelAdmin):
+class PersonalDataAccessAdmin(PlainTextAdminMixin, admin.ModelAdmin):
     list_display = ("at", "user", "action", "model", "object_id")
     list_filter = ("action", "model")
     search_fields = ("user__email", "object_id", "path")

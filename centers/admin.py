@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from welcome_portal.backoffice import BackOfficeAdmin, VerificationFilter
 from welcome_portal.import_admin import DirectoryImportExportMixin
+from welcome_portal.textinput import PlainTextAdminMixin
 
 from .hours_forms import ClosureAdminForm, ClosureAdminFormSet, WeekFormSet
 from .models import Center, Closure, ContactPerson, Language, OpeningHours, Service, State
@@ -11,7 +12,7 @@ from .resources import CenterResource
 from .services import center_reindex
 
 
-class OpeningHoursInline(admin.TabularInline):
+class OpeningHoursInline(PlainTextAdminMixin, admin.TabularInline):
     """The same week grid as the editor's form: one row per day with one or two ranges."""
 
     model = OpeningHours
@@ -27,14 +28,14 @@ class OpeningHoursInline(admin.TabularInline):
         return WeekFormSet
 
 
-class ClosureInline(admin.TabularInline):
+class ClosureInline(PlainTextAdminMixin, admin.TabularInline):
     model = Closure
     form = ClosureAdminForm
     formset = ClosureAdminFormSet
     extra = 0
 
 
-class ContactPersonInline(admin.StackedInline):
+class ContactPersonInline(PlainTextAdminMixin, admin.StackedInline):
     model = ContactPerson
     extra = 0
     fields = ["name", ("role_de", "role_en"), ("email", "phone"), "publication_consent"]
@@ -50,20 +51,20 @@ class ReindexCentersMixin:
 
 
 @admin.register(State)
-class StateAdmin(ReindexCentersMixin, admin.ModelAdmin):
+class StateAdmin(ReindexCentersMixin, PlainTextAdminMixin, admin.ModelAdmin):
     list_display = ["code", "name_de", "name_en"]
     search_fields = ["code", "name_de", "name_en"]
 
 
 @admin.register(Service)
-class ServiceAdmin(ReindexCentersMixin, admin.ModelAdmin):
+class ServiceAdmin(ReindexCentersMixin, PlainTextAdminMixin, admin.ModelAdmin):
     list_display = ["name_de", "name_en", "slug"]
     search_fields = ["slug", "name_de", "name_en"]
     prepopulated_fields = {"slug": ["name_en"]}
 
 
 @admin.register(Language)
-class LanguageAdmin(ReindexCentersMixin, admin.ModelAdmin):
+class LanguageAdmin(ReindexCentersMixin, PlainTextAdminMixin, admin.ModelAdmin):
     list_display = ["code", "name_de", "name_en"]
     search_fields = ["code", "name_de", "name_en"]
 

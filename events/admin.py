@@ -6,13 +6,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from accounts.audit import PersonalDataAdminMixin, record_access
+from welcome_portal.textinput import PlainTextAdminMixin
 
 from .exports import own_data
 from .models import Invitation, Meeting, OutboxMessage, Registration, Session, Speaker
 from .services import registration_erase
 
 
-class SessionInline(admin.TabularInline):
+class SessionInline(PlainTextAdminMixin, admin.TabularInline):
     model = Session
     extra = 0
     fields = ("day", "starts", "ends", "title_de", "title_en", "kind", "room", "speakers")
@@ -20,7 +21,7 @@ class SessionInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(PlainTextAdminMixin, admin.ModelAdmin):
     list_display = ("title_de", "year", "kind", "format", "status", "starts_at")
     list_filter = ("status", "kind", "format", "year")
     search_fields = ("title_de", "title_en", "slug")
@@ -57,14 +58,14 @@ class MeetingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(admin.ModelAdmin):
+class SpeakerAdmin(PlainTextAdminMixin, admin.ModelAdmin):
     list_display = ("name", "organisation", "role_de")
     search_fields = ("name", "organisation")
     raw_id_fields = ("partner",)
 
 
 @admin.register(Session)
-class SessionAdmin(admin.ModelAdmin):
+class SessionAdmin(PlainTextAdminMixin, admin.ModelAdmin):
     list_display = ("title_de", "meeting", "day", "starts", "kind")
     list_filter = ("kind", "meeting")
     search_fields = ("title_de", "title_en")
@@ -74,7 +75,7 @@ class SessionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+class RegistrationAdmin(PersonalDataAdminMixin, PlainTextAdminMixin, admin.ModelAdmin):
     """Status changes belong on the organizer's dashboard, where the capacity rules apply.
 
     Data subjects' requests are answered here: "export personal data" (Art. 15/20 DSGVO) and
@@ -146,7 +147,7 @@ READ_ONLY = (
 
 
 @admin.register(Invitation)
-class InvitationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+class InvitationAdmin(PersonalDataAdminMixin, PlainTextAdminMixin, admin.ModelAdmin):
     list_display = ("email", "name", "organisation", "meeting", "language", "status", "attempts")
     list_filter = ("status", "language", "meeting")
     search_fields = ("email", "name", "organisation")
@@ -159,7 +160,7 @@ class InvitationAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(OutboxMessage)
-class OutboxMessageAdmin(PersonalDataAdminMixin, admin.ModelAdmin):
+class OutboxMessageAdmin(PersonalDataAdminMixin, PlainTextAdminMixin, admin.ModelAdmin):
     list_display = ("email", "kind", "meeting", "status", "attempts", "sent_at")
     list_filter = ("kind", "status", "meeting")
     search_fields = ("email",)

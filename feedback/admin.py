@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from welcome_portal.textinput import PlainTextAdminMixin
+
 from .models import BarrierReport
 
 
 @admin.register(BarrierReport)
-class BarrierReportAdmin(admin.ModelAdmin):
+class BarrierReportAdmin(PlainTextAdminMixin, admin.ModelAdmin):
     """Reports are evidence of what a visitor met: read, not edited."""
 
     list_display = ("created_at", "page", "language", "email", "mailed_at")

@@ -11,6 +11,7 @@ from django_countries.filters import CountryFilter
 
 from welcome_portal.backoffice import BackOfficeAdmin, VerificationFilter
 from welcome_portal.import_admin import DirectoryImportExportMixin
+from welcome_portal.textinput import PlainTextAdminMixin
 
 from .dashboard import dashboard_context
 from .models import ContactPerson, Cooperation, Partner, PartnerKind, Topic
@@ -18,14 +19,14 @@ from .resources import PartnerResource
 from .services import partners_mark_inactive
 
 
-class CooperationInline(admin.TabularInline):
+class CooperationInline(PlainTextAdminMixin, admin.TabularInline):
     model = Cooperation
     extra = 0
     autocomplete_fields = ("center",)
     fields = ("center", "kind", "since", "note")
 
 
-class ContactPersonInline(admin.StackedInline):
+class ContactPersonInline(PlainTextAdminMixin, admin.StackedInline):
     model = ContactPerson
     extra = 0
     fields = (("name", "role"), ("email", "phone"), "publication_consent")
@@ -100,13 +101,13 @@ class PartnerAdmin(DirectoryImportExportMixin, BackOfficeAdmin):
 
 
 @admin.register(PartnerKind)
-class PartnerKindAdmin(admin.ModelAdmin):
+class PartnerKindAdmin(PlainTextAdminMixin, admin.ModelAdmin):
     list_display = ("name_de", "name_en", "slug")
     search_fields = ("name_de", "name_en", "slug")
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(PlainTextAdminMixin, admin.ModelAdmin):
     list_display = ("name_de", "name_en", "slug")
     search_fields = ("name_de", "name_en", "slug")
     prepopulated_fields = {"slug": ("name_en",)}

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
+from .textinput import PlainTextAdminMixin, PlainTextField
 from .verification import entries_mark_verified
 
 EMPTY = "\N{EN DASH}"
@@ -38,7 +39,7 @@ class VerificationFilter(admin.SimpleListFilter):
 
 
 class ChangeReasonForm(forms.ModelForm):
-    change_reason = forms.CharField(
+    change_reason = PlainTextField(
         label=_("Reason for the change"),
         required=False,
         max_length=100,
@@ -62,7 +63,7 @@ class ReadableChanges(HistoricalRecordContextHelper):
         return super().prepare_delta_change_value(change, value)
 
 
-class BackOfficeAdmin(SimpleHistoryAdmin):
+class BackOfficeAdmin(PlainTextAdminMixin, SimpleHistoryAdmin):
     """For directory entries with `last_verified_at` and `verified_by`."""
 
     form = ChangeReasonForm

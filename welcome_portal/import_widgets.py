@@ -9,6 +9,8 @@ from decimal import Decimal, InvalidOperation
 from django.utils.translation import gettext as _
 from import_export import widgets
 
+from .textinput import plain_text
+
 COUNTRY_EXAMPLES = ["DE", "FR", "MX", "US", "VN"]
 LISTED_VALUES = 30  # name every valid value up to this many; beyond, give examples
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -42,6 +44,15 @@ def uninert(value):
     if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_START):
         return value[1:]
     return value
+
+
+class PlainTextWidget(widgets.CharWidget):
+    """A free-text cell (`textinput.is_plain_text`) without bidi controls, as the forms
+    store it (`textinput.plain_text`)."""
+
+    def clean(self, value, row=None, **kwargs):
+        value = super().clean(value, row, **kwargs)
+        return plain_text(value) if isinstance(value, str) else value
 
 
 class NaturalKeyWidget(widgets.ForeignKeyWidget):

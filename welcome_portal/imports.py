@@ -19,9 +19,11 @@ from .import_widgets import (
     CoordinateWidget,
     NaturalKeysWidget,
     NaturalKeyWidget,
+    PlainTextWidget,
     inert,
     uninert,
 )
+from .textinput import is_plain_text
 from .verification import entries_mark_verified
 
 # Imported from here by the resources of both apps.
@@ -81,23 +83,23 @@ class FieldDiff:
 
 class DirectoryResourceMixin:
     """For the ModelResources of the directories: all or nothing, the diff the preview shows,
-    human labels, errors that name the valid values, inert exports."""
+    human labels, errors that name the valid values, free text without bidi controls, inert
+    exports."""
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         for field in self.fields.values():
             model_field = self._model_field(field)
-            if (
-                model_field is not None
-                and model_field.choices
-                and type(field.widget)
-                in (
-                    widgets.Widget,
-                    widgets.CharWidget,
-                )
+            if model_field is None or type(field.widget) not in (
+                widgets.Widget,
+                widgets.CharWidget,
             ):
+                continue
+            if model_field.choices:
                 examples = COUNTRY_EXAMPLES if isinstance(model_field, CountryField) else None
                 field.widget = ChoicesWidget(model_field.choices, examples=examples)
+            elif is_plain_text(model_field):
+                field.widget = PlainTextWidget()
 
     def _model_field(self, field):
         try:

@@ -8,7 +8,9 @@ that the text shown again is the text searched.
 Names and other text typed into forms lose the bidi embedding, override and isolate controls
 (`plain_text`): one of them in a name reorders the words around the name wherever it is shown,
 on organizer pages, in e-mails and in exports. The marks U+200E and U+200F stay; they only
-set the direction of their neighbours.
+set the direction of their neighbours. Which columns hold such text is one rule too
+(`is_plain_text`), for the public forms, the admin (`PlainTextAdminMixin`) and the imports
+(`welcome_portal.import_widgets.PlainTextWidget`).
 """
 
 import re
@@ -57,9 +59,24 @@ class PlainTextField(forms.CharField):
         return value.strip() if self.strip else value
 
 
+def is_plain_text(db_field) -> bool:
+    """Whether a model field holds free text: a plain CharField or TextField without choices
+    (e-mail, URL, slug and choice columns have their own rules)."""
+    return type(db_field) in (models.CharField, models.TextField) and not db_field.choices
+
+
 def plain_text_formfield(db_field, **kwargs):
-    """A ModelForm's `formfield_callback`: its plain text columns become PlainTextFields
-    (e-mail, URL and choice columns keep their own fields)."""
-    if type(db_field) in (models.CharField, models.TextField) and not db_field.choices:
+    """A ModelForm's `formfield_callback`: its plain text columns become PlainTextFields."""
+    if is_plain_text(db_field):
         kwargs.setdefault("form_class", PlainTextField)
     return db_field.formfield(**kwargs)
+
+
+class PlainTextAdminMixin:
+    """For a ModelAdmin or an inline: the plain text columns of its forms become
+    PlainTextFields, with the admin's own widgets."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if is_plain_text(db_field):
+            kwargs.setdefault("form_class", PlainTextField)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)

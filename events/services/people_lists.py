@@ -4,11 +4,14 @@ A list is what people paste from a spreadsheet or save from one, or put together
 one person a line, the cells separated by tabs, semicolons or commas, with or without a header
 line. Each line is read with the separator that finds its e-mail address, so a list that mixes
 "Name, e-mail" lines with "Name; e-mail" lines reads as meant; the separator of the first line
-wins where both would do. Every problem is a message about one line; nothing here touches the
-database.
+wins where both would do. A line that mixes them itself ("Anna Beispiel, anna@example.org;
+Welcome Center Hamburg") is cut around its address: what comes before it is the name ("Beispiel,
+Anna" stays one name), what follows it is read with the separator right after the address.
+Every problem is a message about one line; nothing here touches the database.
 """
 
 import csv
+import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -21,6 +24,7 @@ MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000
 MAX_LINE = 2000  # characters; a person's line is far shorter
 MAX_EMAIL = 254  # what the e-mail columns hold (RFC 5321's path limit)
+SEPARATOR = re.compile(r"([\t;,])")
 
 
 @dataclass
@@ -66,9 +70,45 @@ def _is_header(cells: list[str], email_column: int) -> bool:
     return "@" not in value and "mail" in value.casefold()
 
 
+def _is_address(value: str) -> bool:
+    try:
+        validate_email(value)
+    except ValidationError:
+        return False
+    return len(value) <= MAX_EMAIL
+
+
 def _names_an_address(cells: list[str], email_column: int) -> bool:
     """Whether the e-mail cell holds an address, or names the column in a header line."""
-    return "@" in _email_cell(cells, email_column) or _is_header(cells, email_column)
+    return _is_address(_email_cell(cells, email_column)) or _is_header(cells, email_column)
+
+
+def _cells(text: str, delimiter: str) -> list[str]:
+    row = next(csv.reader([text], delimiter=delimiter), [])
+    return [plain_text(cell).strip() for cell in row]
+
+
+def _around_address(raw: str, email_column: int) -> list[str] | None:
+    """The cells of a line with different separators before and after its address: the
+    `email_column` cells before it, the address, the rest read with the separator after it."""
+    parts = SEPARATOR.split(raw)  # text, separator, text, ...
+    for index in range(2, len(parts), 2):
+        email = plain_text(parts[index]).strip()
+        if not _is_address(email):
+            continue
+        before_separator, before = parts[index - 1], "".join(parts[: index - 1])
+        before_cells = _cells(before, before_separator)
+        if len(before_cells) != email_column:  # "Beispiel, Anna" before the address: one name
+            before_cells = [
+                plain_text(cell).strip()
+                for cell in before.rsplit(before_separator, email_column - 1)
+            ]
+        if len(before_cells) != email_column:
+            return None
+        rest = "".join(parts[index + 2 :])
+        after = _cells(rest, parts[index + 1]) if index + 1 < len(parts) else []
+        return [*before_cells, email, *after]
+    return None
 
 
 def read_people(text: str, *, email_column: int = 1) -> tuple[list[Line], list[str]]:
@@ -103,16 +143,23 @@ def _read_line(number: int, raw: str, preferred: str, email_column: int) -> Line
     readings = []
     for delimiter in _delimiters(raw, preferred):
         try:
-            row = next(csv.reader([raw], delimiter=delimiter), [])
-            cells = [plain_text(cell).strip() for cell in row]
+            cells = _cells(raw, delimiter)
         except csv.Error:
             continue
         if _names_an_address(cells, email_column):
             return Line(number, cells)
         readings.append(cells)
+    try:
+        cells = _around_address(raw, email_column)
+    except csv.Error:
+        cells = None
+    if cells is not None:
+        return Line(number, cells)
     if not readings:
         return Line(number, [], [_("This line cannot be read.")])
-    return Line(number, readings[0])
+    # No reading finds an address: the one whose e-mail cell comes closest names it in the error.
+    with_at = [cells for cells in readings if "@" in _email_cell(cells, email_column)]
+    return Line(number, (with_at or readings)[0])
 
 
 def _check_email(line: Line, column: int) -> None:
@@ -122,11 +169,7 @@ def _check_email(line: Line, column: int) -> None:
             _("The e-mail address is missing; separate the cells with commas, semicolons or tabs.")
         )
         return
-    try:
-        if len(email) > MAX_EMAIL:
-            raise ValidationError("too long")
-        validate_email(email)
-    except ValidationError:
+    if not _is_address(email):
         line.errors.append(_("“%(value)s” is not an e-mail address.") % {"value": email[:100]})
 
 

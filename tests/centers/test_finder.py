@@ -78,3 +78,39 @@ def test_a_country_abroad_is_not_taken_for_a_misspelt_german_town(client, demo_c
 def test_folding_makes_umlaut_spellings_meet():
     assert fold("Thüringen") == fold("THUERINGEN") == "thueringen"
     assert fold("  Straße  Café ") == "strasse cafe"
+
+
+def search_box(response) -> str:
+    """The `<input>` of the first box, "Town, postal code or topic" (q)."""
+    return re.search(r'<input type="text" name="q"[^>]*>', response.content.decode()).group(0)
+
+
+@pytest.mark.parametrize(
+    ("query", "shown"),
+    [
+        ({"near": "München"}, 'value="München"'),
+        ({"near": "München", "q": "Anerkennung"}, 'value="München Anerkennung"'),
+        ({"near": "München", "q": "münchen"}, 'value="münchen"'),
+        ({"near": "Jena", "q": "Jenaer Straße"}, 'value="Jena Jenaer Straße"'),
+        ({"near": "Erfrut"}, 'value="Erfrut"'),
+    ],
+)
+def test_a_linked_place_is_shown_in_the_first_box_and_sent_again_from_there(
+    client, demo_centers, query, shown
+):
+    response = client.get("/de/centers/", query)
+
+    assert shown in search_box(response)
+    assert 'name="near"' not in response.content.decode()  # the box sends it back, as q
+
+
+@pytest.mark.parametrize(("lang", "place"), [("de", "München"), ("en", "Munich")])
+def test_sending_the_box_again_finds_what_the_link_found(client, demo_centers, lang, place):
+    linked = client.get(f"/{lang}/centers/", {"near": place, "q": "recognition"})
+    value = re.search(r'value="([^"]*)"', search_box(linked)).group(1)
+
+    again = client.get(f"/{lang}/centers/", {"q": value})
+
+    assert names(linked)
+    assert names(again) == names(linked)
+    assert value.startswith(place)

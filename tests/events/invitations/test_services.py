@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.utils import timezone
+from django.utils.translation import override
 
 from events import services
 from events.models import Invitation, OutboxMessage
@@ -62,6 +63,43 @@ def test_a_list_mixing_commas_and_semicolons_reads_each_line_with_its_own_separa
         ("Bea Weber", "bea@example.org", "Goethe-Institut Lima"),
         ("Weber, Carl", "carl@example.org", "WC Jena"),
         ("Lee, Kim", "kim@example.org", ""),
+    ]
+
+
+def test_a_line_mixing_separators_puts_the_address_in_the_email_column_and_keeps_the_name():
+    pasted = (
+        "Ada Lovelace, ada@example.org, WC Erfurt\n"
+        "Anna Beispiel, anna@example.org; Welcome Center Hamburg\n"
+        "Beispiel, Bert; bert@example.org, Welcome Center Hamburg, en\n"
+        "Beispiel, Carla, carla@example.org; Stadt Hamburg, Welcome Center; en\n"
+        "Dora Weber\tdora@example.org; WC Jena\n"
+        "Weber, Emil, emil@example.org\n"
+    )
+
+    invitees, errors = parse_list(pasted)
+
+    assert errors == []
+    assert [(i.name, i.email, i.organisation, i.language) for i in invitees] == [
+        ("Ada Lovelace", "ada@example.org", "WC Erfurt", "de"),
+        ("Anna Beispiel", "anna@example.org", "Welcome Center Hamburg", "de"),
+        ("Beispiel, Bert", "bert@example.org", "Welcome Center Hamburg", "en"),
+        ("Beispiel, Carla", "carla@example.org", "Stadt Hamburg, Welcome Center", "en"),
+        ("Dora Weber", "dora@example.org", "WC Jena", "de"),
+        ("Weber, Emil", "emil@example.org", "", "de"),
+    ]
+
+
+def test_a_mixed_line_without_a_valid_address_is_still_reported():
+    with override("en"):
+        invitees, errors = parse_list(
+            "Ada, ada@example.org\nAnna Beispiel, anna@example; WC Hamburg\nBea; WC Hamburg\n"
+        )
+
+    assert [i.email for i in invitees] == ["ada@example.org"]
+    assert errors == [
+        "Line 2: “anna@example; WC Hamburg” is not an e-mail address.",
+        "Line 3: The e-mail address is missing; separate the cells with commas, semicolons "
+        "or tabs.",
     ]
 
 

@@ -187,3 +187,37 @@ def test_funnel_counts_invited_sent_opened_registered_attended(organizer_client,
         "registered": 1,
         "attended": 1,
     }
+
+
+def test_a_line_mixing_commas_and_semicolons_is_invited_as_meant_from_the_page(
+    organizer_client, meeting, django_capture_on_commit_callbacks
+):
+    pasted = (
+        "Anna Beispiel, anna@example.org; Welcome Center Hamburg\n"
+        "Beispiel, Bert; bert@example.org, Welcome Center Hamburg, en\n"
+    )
+    with override("de"):
+        url = reverse("events:manage_invitations", args=[meeting.slug])
+
+    preview = organizer_client.post(url, {"text": pasted, "preview": "1"})
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = organizer_client.post(url, {"text": pasted, "confirm": "1"})
+
+    assert "Zeile" not in preview.content.decode()
+    assert sent.status_code == 302
+    assert sorted(meeting.invitations.values_list("name", "email", "organisation", "language")) == [
+        ("Anna Beispiel", "anna@example.org", "Welcome Center Hamburg", "de"),
+        ("Beispiel, Bert", "bert@example.org", "Welcome Center Hamburg", "en"),
+    ]
+
+
+def test_a_mixed_line_without_an_address_is_named_in_the_page_language(organizer_client, meeting):
+    pasted = "Anna Beispiel, anna@example.org; WC Hamburg\nBea Weber; Welcome Center Hamburg\n"
+    with override("de"):
+        url = reverse("events:manage_invitations", args=[meeting.slug])
+
+    response = organizer_client.post(url, {"text": pasted, "confirm": "1"})
+
+    assert response.status_code == 200
+    assert "Zeile 2: Die E-Mail-Adresse fehlt" in response.content.decode()
+    assert not meeting.invitations.exists()

@@ -6,7 +6,7 @@ from django.db.models import Count
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from welcome_portal.listing import OptionsInlineSelect
+from welcome_portal.listing import OptionsInlineSelect, kept_rows
 from welcome_portal.pagecache import DIRECTORY, part_name, per_version_value
 from welcome_portal.textinput import SearchInput, bounded_terms
 
@@ -174,8 +174,7 @@ class CenterFilter(django_filters.FilterSet):
         fields of the view's queryset (what the results show beside the cards; a card to render
         reads its own row). The same for everyone until the directory changes: kept once per
         version of it, filters and page number, as the count, so a second visit reads no row."""
-        name = self._part_name(f"center-rows:{page.number}")
-        return per_version_value(DIRECTORY, name, lambda: list(page.object_list))
+        return kept_rows(self._part_name(f"center-rows:{page.number}"), page)
 
     def _part_name(self, prefix: str) -> str:
         data = getattr(self.form, "cleaned_data", {})

@@ -5,17 +5,15 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import SimpleLazyObject, cached_property
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, UpdateView
 from django_filters.views import FilterView
 
 from accounts.permissions import can_edit_center
-from welcome_portal.listing import ForgivingPaginationMixin, map_markers
+from welcome_portal.listing import ForgivingPaginationMixin, kept_form, map_markers
 from welcome_portal.pagecache import DIRECTORY, part_name, per_version_value
 
 from . import services
@@ -129,28 +127,19 @@ class CenterListView(ForgivingPaginationMixin, FilterView):
         if self.is_fragment:  # a live update swaps the selects' options too: fresh counts
             filterset.show_facets(filterset.facets())
         else:  # the form is outside the region htmx swaps
-            context["filter_form"] = filter_form(filterset, self.request.GET)
+            context["filter_form"] = kept_form(
+                filterset,
+                self.request.GET,
+                "centers/includes/center_filter_form.html",
+                "center-form",
+                lambda: filterset.show_facets(filterset.facets()),
+            )
         context["is_fragment"] = self.is_fragment
         context["search_query"] = self.request.GET.urlencode()
         context["map_markers"] = finder_markers(
             context["object_list"], filterset.place, context["responsible"]
         )
         return context
-
-
-def filter_form(filterset, query: QueryDict) -> str:
-    """The finder's form with its facet selects ("Thüringen (2)"): the same for everyone who
-    typed the same, so rendered once per version of the directory, language and typed values;
-    a form with an error is rendered every time."""
-
-    def render() -> str:
-        filterset.show_facets(filterset.facets())
-        return render_to_string("centers/includes/center_filter_form.html", {"filter": filterset})
-
-    if filterset.form.errors:
-        return render()
-    typed = [(name, query.get(name, "")) for name in filterset.form.fields]
-    return per_version_value(DIRECTORY, part_name("center-form", get_language(), typed), render)
 
 
 def responsible_center(place, centers) -> Center | None:

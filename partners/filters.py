@@ -119,15 +119,16 @@ class PartnerFilter(django_filters.FilterSet):
         The same for every visitor until the directory changes: read once per version of it,
         per language and per combination of filters."""
         self.form.is_valid()
-        name = self._part_name("partner-facets", get_language())
+        name = self.part_name("partner-facets", get_language())
         return per_version_value(DIRECTORY, name, self._count_facets)
 
     def match_count(self, count) -> int:
         """`count()`, the number of matches, once per version of the directory and filters."""
         self.form.is_valid()
-        return per_version_value(DIRECTORY, self._part_name("partner-count"), count)
+        return per_version_value(DIRECTORY, self.part_name("partner-count"), count)
 
-    def _part_name(self, prefix: str, *more) -> str:
+    def part_name(self, prefix: str, *more) -> str:
+        """A name for a part kept per directory version: `prefix`, the filters as chosen, `more`."""
         chosen = sorted((k, v) for k, v in self._values().items() if v not in (None, ""))
         return part_name(prefix, chosen, *more)
 

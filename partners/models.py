@@ -57,6 +57,10 @@ class Partner(models.Model):
         LIAISON_OFFICE = "liaison_office", _("liaison office")
         REGIONAL_INSTITUTE = "regional_institute", _("regional institute")
 
+    # A row ordered by a place abroad carries its distance in km (`nearest_first`); the others
+    # say None at once (a missing attribute costs a template several exceptions per card).
+    distance_km: float | None = None
+
     # `name` and `city` are German (and the key for sorting); the English ones fall back to them.
     name = models.CharField(_("name"), max_length=200, help_text=_("In German."))
     name_en = models.CharField(

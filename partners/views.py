@@ -6,7 +6,7 @@ from django.utils.translation import get_language
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from welcome_portal.listing import ForgivingPaginationMixin, map_markers
+from welcome_portal.listing import ForgivingPaginationMixin, kept_form, kept_rows, map_markers
 
 from .cards import attach_cards
 from .filters import PartnerFilter, collation_key
@@ -62,10 +62,21 @@ class PartnerListView(ForgivingPaginationMixin, FilterView):
         context = super().get_context_data(**kwargs)
         filterset = context["filter"]
         facets = filterset.facets()
-        filterset.set_choices(facets)
+        if self.is_fragment:  # a live update swaps the selects' options too: fresh counts
+            filterset.set_choices(facets)
+        else:  # the form is outside the region htmx swaps
+            context["filter_form"] = kept_form(
+                filterset,
+                self.request.GET,
+                "partners/includes/partner_filter_form.html",
+                "partner-form",
+                lambda: filterset.set_choices(facets),
+            )
         context["chips"] = filterset.chips(facets)
         context["place_abroad"] = filterset.place_abroad
-        partners = context["page_obj"].object_list = list(context["page_obj"].object_list)
+        page = context["page_obj"]
+        name = filterset.part_name("partner-rows", get_language(), page.number)
+        partners = page.object_list = kept_rows(name, page)  # ordered by name in each language
         attach_cards(partners)
         context["map_markers"] = partner_markers(partners)
         context["is_fragment"] = self.is_fragment  # the fragment brings the facets' options

@@ -1,10 +1,11 @@
 """Pieces shared by the public directories (centers, partners)."""
 
 from django import forms
+from django.template.loader import render_to_string
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 
-from .pagecache import DIRECTORY, per_version
+from .pagecache import DIRECTORY, part_name, per_version, per_version_value
 
 
 class OptionsInlineSelect(forms.Select):
@@ -47,6 +48,30 @@ def attach_cards(rows, kind: str, render) -> None:
     cards = per_version(DIRECTORY, names, render_missing)
     for name, row in names.items():
         row.card = cards[name]
+
+
+def kept_rows(name: str, page) -> list:
+    """The rows of a directory's `page` as its query gives them (annotations included): the
+    same for everyone until the directory changes, so kept once per version of it under `name`
+    (a part_name of the filters, the page number and what else orders them), and a second visit
+    reads no row."""
+    return per_version_value(DIRECTORY, name, lambda: list(page.object_list))
+
+
+def kept_form(filterset, query, template: str, prefix: str, prepare) -> str:
+    """A directory's filter form (`template` with `filter`), its selects filled by `prepare()`
+    ("Thüringen (2)"): the same for everyone who typed the same, so rendered once per version of
+    the directory, language and typed values (`query`, the request's GET); a form with an error
+    is rendered every time."""
+
+    def render() -> str:
+        prepare()
+        return render_to_string(template, {"filter": filterset})
+
+    if filterset.form.errors:
+        return render()
+    typed = [(name, query.get(name, "")) for name in filterset.form.fields]
+    return per_version_value(DIRECTORY, part_name(prefix, get_language(), typed), render)
 
 
 def map_markers(places) -> list[dict]:

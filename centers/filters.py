@@ -91,28 +91,40 @@ class CenterFilter(django_filters.FilterSet):
         self.place_suggestions: list[str] = []
         self.unknown_place = ""
         self.place_from_query = False
+        self._located = False
+
+    def locate(self) -> None:
+        """Find the place the search names, once: `near`'s, else one in `q` ("recognition
+        Leipzig"). A place the page cannot find is reported with close spellings. Only what
+        was typed decides, so the page knows its place before any query is built."""
+        if self._located:
+            return
+        self._located = True
+        if not self.is_bound:
+            return
+        self.is_valid()  # a bad value is reported and ignored; the others search
+        data = self.form.cleaned_data
+        if data.get("near"):
+            near = bounded_terms(data["near"])
+            self.place = find_place(near)
+            if self.place is None:
+                self.unknown_place, self.place_suggestions = near, suggest_places(near)
+        elif data.get("q"):
+            self.place = parse_query(bounded_terms(data["q"])).place
+            self.place_from_query = self.place is not None
 
     def filter_q(self, queryset, name, value):
         """Words and a place in one box: "recognition Leipzig" searches "recognition" and
         lists the centers responsible for Leipzig first. A place in `near` wins."""
         value = bounded_terms(value)
-        if self.form.cleaned_data.get("near"):
+        if not self.place_from_query:
             return queryset.search(value)
-        parsed = parse_query(value)
-        if parsed.place is not None:
-            self.place, self.place_from_query = parsed.place, True
-            queryset = self._within(queryset, parsed.place)
-        return queryset.search(parsed.words) if parsed.words else queryset
+        queryset = self._within(queryset, self.place)
+        words = parse_query(value).words
+        return queryset.search(words) if words else queryset
 
     def filter_near(self, queryset, name, value):
-        value = bounded_terms(value)
-        place = find_place(value)
-        if place is None:
-            self.unknown_place = value
-            self.place_suggestions = suggest_places(value)
-            return queryset
-        self.place, self.place_from_query = place, False
-        return self._within(queryset, place)
+        return queryset if self.place is None else self._within(queryset, self.place)
 
     @staticmethod
     def _within(queryset, place):
@@ -120,16 +132,17 @@ class CenterFilter(django_filters.FilterSet):
         return queryset.serving_state(place.state_code) if place.is_state else queryset
 
     def filter_queryset(self, queryset):
+        self.locate()
         return self.in_order(super().filter_queryset(queryset))
 
     def matches(self):
         """The centers that match, in no order (`qs` is them in the finder's order, `in_order`
-        puts them in it); finds the place. Building the order's expressions was a sixth of a
-        finder page: a page kept on the shared cache needs no query built, only this."""
+        puts them in it). Building the search's and the order's expressions was a fifth of a
+        finder page: a page kept on the shared cache builds neither, it only `locate`s."""
         if not hasattr(self, "_matches"):
             self._matches = self.queryset.all()
             if self.is_bound:  # as `qs`: validated first, a bad value reported and ignored
-                self.is_valid()
+                self.locate()
                 self._matches = super().filter_queryset(self._matches)
         return self._matches
 

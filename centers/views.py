@@ -13,7 +13,12 @@ from django.views.generic import DetailView, ListView, UpdateView
 from django_filters.views import FilterView
 
 from accounts.permissions import can_edit_center
-from welcome_portal.listing import ForgivingPaginationMixin, kept_form, map_markers
+from welcome_portal.listing import (
+    ForgivingPaginationMixin,
+    distance_label,
+    kept_form,
+    map_markers,
+)
 from welcome_portal.pagecache import DIRECTORY, part_name, per_version_value
 
 from . import services
@@ -42,17 +47,17 @@ class CappedPaginator(Paginator):
 
 
 class FinderMatches:
-    """What the finder's paginator pages: the matches (`CenterFilter.matches`), counted as they
-    are and put in the finder's order (`in_order`) only when a page's rows are read. The count
-    and the page are kept per directory version (`match_count`, `page_rows`): a visit that finds
-    them builds neither query."""
+    """What the finder's paginator pages: the matches (`CenterFilter.matches`), built when they
+    are counted, and put in the finder's order (`in_order`) when a page's rows are read. The
+    count and the page are kept per directory version (`match_count`, `page_rows`): a visit that
+    finds them builds no query at all."""
 
     ordered = True  # in_order orders every page
 
     def __init__(self, filterset: CenterFilter):
         self.filterset = filterset
         self.model = filterset.queryset.model
-        filterset.matches()  # validates the filters and finds the place the page shows
+        filterset.locate()  # validates the filters and finds the place the page shows
 
     def order_by(self, *fields):
         """The matches in another order: for the count (none) and for "alphabetical"."""
@@ -121,8 +126,10 @@ class CenterListView(ForgivingPaginationMixin, FilterView):
         context["place"] = filterset.place
         context["object_list"] = centers = filterset.page_rows(context["page_obj"])
         attach_cards(centers)
+        town = filterset.place if filterset.place and not filterset.place.is_state else None
         for center in centers:
             center.badge = responsibility_badge(center, filterset.place)
+            center.distance = distance_label(center.distance_km) if town else ""
         context["responsible"] = responsible_center(filterset.place, context["object_list"])
         if self.is_fragment:  # a live update swaps the selects' options too: fresh counts
             filterset.show_facets(filterset.facets())

@@ -58,7 +58,7 @@ class Partner(models.Model):
         REGIONAL_INSTITUTE = "regional_institute", _("regional institute")
 
     # A row ordered by a place abroad carries its distance in km (`nearest_first`); the others
-    # say None at once (a missing attribute costs a template several exceptions per card).
+    # say None (the directory writes "12 km away" on the cards that have one).
     distance_km: float | None = None
 
     # `name` and `city` are German (and the key for sorting); the English ones fall back to them.

@@ -6,7 +6,13 @@ from django.utils.translation import get_language
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from welcome_portal.listing import ForgivingPaginationMixin, kept_form, kept_rows, map_markers
+from welcome_portal.listing import (
+    ForgivingPaginationMixin,
+    distance_label,
+    kept_form,
+    kept_rows,
+    map_markers,
+)
 
 from .cards import attach_cards
 from .filters import PartnerFilter, collation_key
@@ -78,6 +84,8 @@ class PartnerListView(ForgivingPaginationMixin, FilterView):
         name = filterset.part_name("partner-rows", get_language(), page.number)
         partners = page.object_list = kept_rows(name, page)  # ordered by name in each language
         attach_cards(partners)
+        for partner in partners:
+            partner.distance = distance_label(partner.distance_km)
         context["map_markers"] = partner_markers(partners)
         context["is_fragment"] = self.is_fragment  # the fragment brings the facets' options
         return context

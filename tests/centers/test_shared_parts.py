@@ -71,6 +71,22 @@ def test_a_card_shows_the_edited_town_and_name_at_once(client):
     assert "Welcome Center Erfurt" not in html
 
 
+def test_a_moved_center_is_at_its_new_place_on_the_map_and_in_the_order_at_once(client):
+    near, far = CenterFactory.create_batch(2, latitude=50.98, longitude=11.03)  # Erfurt
+    far.postal_code, far.latitude, far.longitude = "04109", 51.34, 12.37  # Leipzig
+    far.save()
+    first = client.get("/en/centers/", {"near": "99084"})
+    assert [c.pk for c in first.context["object_list"]] == [near.pk, far.pk]
+    near.postal_code, near.latitude, near.longitude = "01067", 51.05, 13.74  # Dresden
+    near.save()
+    again = client.get("/en/centers/", {"near": "99084"})
+    assert [c.pk for c in again.context["object_list"]] == [far.pk, near.pk]
+    url = near.get_absolute_url()
+    marker = next(m for m in again.context["map_markers"] if m.get("url") == url)
+    assert (marker["lat"], marker["lon"]) == (51.05, 13.74)
+    assert marker["address"].startswith("01067")
+
+
 def test_a_card_shows_a_renamed_service_and_a_new_service_at_once(client):
     service, other = Service.objects.order_by("pk")[:2]
     center = CenterFactory(services=[service])

@@ -1,7 +1,12 @@
 from django import template
+from django.template.loader import render_to_string
 from django.utils.html import format_html
+from django.utils.translation import get_language
 
 register = template.Library()
+
+# Parts of pages that depend only on the language (fixed_include), rendered once per process.
+_FIXED: dict[tuple, str] = {}
 
 _WIDGET_CLASSES = {
     "checkbox": "kern-form-check__checkbox",
@@ -45,3 +50,15 @@ def bdi(text):
     """Text that someone typed (a participant's name, an organisation), isolated in `<bdi>`:
     a right-to-left name keeps its own direction and leaves the words around it in order."""
     return format_html("<bdi>{}</bdi>", text) if text else text
+
+
+@register.simple_tag
+def fixed_include(template_name: str, **values) -> str:
+    """`template_name` rendered with the literal `values` alone, once per process and language:
+    for a part that shows nothing of the request, the visitor, the time or the database (its
+    words and links change only with a release, which restarts the processes). The footer and
+    the open-data block were a tenth of a directory page's template time."""
+    key = (template_name, get_language(), tuple(sorted(values.items())))
+    if key not in _FIXED:
+        _FIXED[key] = render_to_string(template_name, values)
+    return _FIXED[key]

@@ -1,3 +1,5 @@
+from urllib.parse import quote
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
@@ -22,7 +24,7 @@ from welcome_portal.listing import (
 from welcome_portal.pagecache import DIRECTORY, part_name, per_version_value
 
 from . import services
-from .cards import attach_cards
+from .cards import attach_cards, result_item
 from .filters import CenterFilter
 from .forms import CenterEditForm, HoursEditor
 from .hours import opening_status
@@ -127,9 +129,11 @@ class CenterListView(ForgivingPaginationMixin, FilterView):
         context["object_list"] = centers = filterset.page_rows(context["page_obj"])
         attach_cards(centers)
         town = filterset.place if filterset.place and not filterset.place.is_state else None
+        back = quote(self.request.GET.urlencode(), safe="/")  # as the template's urlencode
         for center in centers:
             center.badge = responsibility_badge(center, filterset.place)
             center.distance = distance_label(center.distance_km) if town else ""
+            center.item = result_item(center, back)
         context["responsible"] = responsible_center(filterset.place, context["object_list"])
         if self.is_fragment:  # a live update swaps the selects' options too: fresh counts
             filterset.show_facets(filterset.facets())

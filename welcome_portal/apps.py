@@ -1,5 +1,5 @@
-from django.apps import AppConfig
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.apps import AppConfig, apps
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
 from .pagecache import page_cache_bump
 
@@ -20,6 +20,12 @@ def _bump_page_cache(sender, **kwargs):
         page_cache_bump(*source[1])
 
 
+def _new_release(sender, **kwargs):
+    # A release runs `migrate`: pages and their parts kept with the old templates and code
+    # (cards, forms, a center's page) are stale from then on, whatever the data did.
+    page_cache_bump()
+
+
 class WelcomePortalConfig(AppConfig):
     name = "welcome_portal"
     verbose_name = "Welcome Portal"
@@ -28,3 +34,6 @@ class WelcomePortalConfig(AppConfig):
         post_save.connect(_bump_page_cache, dispatch_uid="page-cache-save")
         post_delete.connect(_bump_page_cache, dispatch_uid="page-cache-delete")
         m2m_changed.connect(_bump_page_cache, dispatch_uid="page-cache-m2m")
+        # Sent once per app with models: the directory's own stands for the release.
+        directory = apps.get_app_config("centers")
+        post_migrate.connect(_new_release, sender=directory, dispatch_uid="page-cache-release")

@@ -1,6 +1,7 @@
 """The shared page cache: anonymous public pages come from it, and never a stale or personal one."""
 
 import pytest
+from django.core.management import call_command
 from django.http import HttpResponse
 
 from tests.factories import CenterFactory, MeetingFactory, PartnerFactory, UserFactory
@@ -61,6 +62,17 @@ def test_query_order_does_not_matter_but_language_does(client, center, count_vie
     german = client.get("/de/centers/?q=Cachetown&state=DE-TH")
     assert len(count_views) == 2
     assert german["Content-Language"] == "de"
+
+
+def test_a_release_serves_new_pages_and_parts_at_once(client, center, count_views):
+    """A release runs `migrate`: what was kept with the old templates is stale from then on."""
+    client.get(f"/en/centers/{center.slug}/")
+    kept = pagecache.per_version_value(pagecache.DIRECTORY, "release-probe", lambda: "old")
+    call_command("migrate", verbosity=0)
+    client.get(f"/en/centers/{center.slug}/")
+    assert len(count_views) == 2
+    assert kept == "old"
+    assert pagecache.per_version_value(pagecache.DIRECTORY, "release-probe", lambda: "new") == "new"
 
 
 def test_center_edit_shows_on_the_public_page_at_once(client, center):

@@ -250,10 +250,10 @@ class CenterFilter(django_filters.FilterSet):
             return []
         active = []
         for name, value in self.form.cleaned_data.items():
-            # The search box shows its own text; a chip would only repeat it.
-            if not value or name == "q" or (name == "near" and self.place is None):
+            # The search box shows its own text and `near`'s place (centers/forms.py): a chip
+            # would only repeat them.
+            if not value or name in ("q", "near"):
                 continue
-            shown = self.place.name if name == "near" else value
-            shown = self.choice_names.get(name, {}).get(value, shown)
+            shown = self.choice_names.get(name, {}).get(value, value)
             active.append((name, self.filters[name].label, shown))
         return active

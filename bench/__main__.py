@@ -45,7 +45,7 @@ class Scenario:
 SCENARIOS = {
     "pages": Scenario(
         "bench_pages.py",
-        quick=("--quick", "--seconds", "1", "--scale", "1", "--workers", "2"),
+        quick=("--quick", "--seconds", "1", "--scale", "1", "--workers", "2", "--rounds", "1"),
         markdown=True,
     ),
     "centers": Scenario("bench_centers.py", quick=("--requests", "5", "--scale", "1")),

@@ -8,7 +8,7 @@ cache). Starts gunicorn with the production settings plus `/bare/` (`HttpRespons
 behind the same middleware, bench/pages_urls.py) twice: with the page cache (warm: every page
 is fetched once first) and with PAGE_CACHE=off. Each page is loaded by wrk (16 connections)
 when installed, else by a Python load generator; the figure that counts is the ratio of its
-requests per second to the bare view's in the same run.
+requests per second to the bare view's, measured just before it in the same run.
 """
 
 import argparse
@@ -22,6 +22,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from statistics import median
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -108,7 +109,21 @@ def measure(env: dict, pages: list[str], args) -> dict[str, float]:
         wait_for_port(port, gunicorn, "gunicorn")
         for path in pages:  # warm: templates loaded, the page cache filled
             python_load(port, path, 0.5, 1)
-        return {path: load(port, path, args.seconds, args.connections) for path in pages}
+        # Each page beside the bare view measured just before it, in several rounds, and the
+        # median of the rounds: the shared machine's speed drifts within seconds, and a ratio to
+        # one bare figure at the start drifted with it.
+        rounds = {path: [] for path in pages[1:]}
+        for _round in range(args.rounds):
+            for path in pages[1:]:
+                bare = load(port, pages[0], args.seconds / 2, args.connections)
+                rounds[path].append((load(port, path, args.seconds, args.connections), bare))
+        rates = {
+            path: (median(r for r, _b in pairs), median(r / b for r, b in pairs))
+            for path, pairs in rounds.items()
+        }
+        bares = [b for pairs in rounds.values() for _r, b in pairs]
+        rates[pages[0]] = (median(bares), 1.0)
+        return rates
     finally:
         gunicorn.terminate()
         gunicorn.wait(timeout=30)
@@ -120,6 +135,7 @@ def main():
     parser.add_argument("--seconds", type=float, default=5)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--rounds", type=int, default=3, help="of every page, the median counts")
     parser.add_argument("--quick", action="store_true", help="three pages only")
     args = parser.parse_args()
     ensure_database(os.environ["DATABASE_URL"])
@@ -147,12 +163,13 @@ def main():
             redis.wait(timeout=10)
     tool = "wrk" if shutil.which("wrk") else "python load generator"
     print(f"gunicorn {args.workers} workers, {tool}, {args.connections} connections, ", end="")
-    print(f"{args.seconds:g} s per page, seed_demo --scale {args.scale}.\n")
+    print(f"{args.seconds:g} s per page, seed_demo --scale {args.scale}; {args.rounds} rounds,")
+    print(f"each page's ratio to the bare view measured for {args.seconds / 2:g} s just before it;")
+    print("the medians of the rounds (the bare view's req/s: the median of all its runs).\n")
     print("| page | cached req/s | ratio | uncached req/s | ratio |")
     print("| --- | ---: | ---: | ---: | ---: |")
     for path in pages:
-        c, u = cached[path], uncached[path]
-        c_ratio, u_ratio = c / cached["/bare/"], u / uncached["/bare/"]
+        (c, c_ratio), (u, u_ratio) = cached[path], uncached[path]
         print(f"| `{path}` | {c:,.0f} | {c_ratio:.3f} | {u:,.0f} | {u_ratio:.3f} |")
 
 

@@ -64,12 +64,21 @@ def _true(*args):
     return True
 
 
+# Django's incr asks whether the key exists, then increments it: two round trips. This script
+# does both in one, and answers nil for a missing key (which stays missing).
+INCR_EXISTING = """
+if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('INCRBY', KEYS[1], ARGV[1]) end
+return false
+"""
+
+
 class FailSoftRedisCacheClient(RedisCacheClient):
     down_until = 0.0
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._clients = {}
+        self._scripts = {}
 
     def get_client(self, key=None, *, write=False):
         """One redis-py client per connection pool, made once: Django makes a new one for
@@ -82,6 +91,17 @@ class FailSoftRedisCacheClient(RedisCacheClient):
             client = self._clients[pool] = self._client(connection_pool=pool)
         return client
 
+    def _incr(self, key, delta):
+        """Django's incr (ValueError for a missing key) in one round trip."""
+        client = self.get_client(key, write=True)
+        script = self._scripts.get(client)
+        if script is None:
+            script = self._scripts[client] = client.register_script(INCR_EXISTING)
+        value = script(keys=[key], args=[delta])
+        if value is None:
+            raise ValueError(f"Key '{key}' not found.")
+        return value
+
     # Added to an empty cache that forgets at once: so a lock on the cache (allauth's limiter)
     # is taken, and nobody waits for it or is refused.
     add = _soft(_true)(RedisCacheClient.add)
@@ -91,7 +111,7 @@ class FailSoftRedisCacheClient(RedisCacheClient):
     delete = _soft(_false)(RedisCacheClient.delete)
     get_many = _soft(lambda keys: {})(RedisCacheClient.get_many)
     has_key = _soft(_false)(RedisCacheClient.has_key)
-    incr = _soft(_missing_key)(RedisCacheClient.incr)
+    incr = _soft(_missing_key)(_incr)
     set_many = _soft(_nothing)(RedisCacheClient.set_many)
     delete_many = _soft(_nothing)(RedisCacheClient.delete_many)
     clear = _soft(_false)(RedisCacheClient.clear)

@@ -58,6 +58,36 @@ def test_language_switch_keeps_the_page(client):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/centers/?state=DE-BY&q=Beratung%20M%C3%BCnchen",
+        "/en/centers/{slug}/",
+        "/en/events/",
+        "/en/partners/?country=MX&page=2",
+    ],
+)
+def test_language_switch_leads_to_the_same_page_and_search(client, path):
+    from django.urls import translate_url
+
+    from tests.factories import CenterFactory
+
+    path = path.format(slug=CenterFactory().slug)
+    html = client.get(path).content.decode()
+
+    german = translate_url(path, "de")  # Django's own answer, resolving and reversing the path
+    assert german.startswith("/de/")
+    assert f'href="{german.replace("&", "&amp;")}" hreflang="de"' in html
+
+
+@pytest.mark.django_db
+def test_unknown_page_offers_the_language_switch_without_a_dead_link(client):
+    html = client.get("/en/no-such-page/").content.decode()
+    assert 'href="/de/no-such-page/"' not in html
+    assert "/language/de/?next=%2Fen%2Fno-such-page%2F" in html
+
+
+@pytest.mark.django_db
 def test_language_switch_outside_the_prefix_remembers_the_choice(client):
     response = client.get("/language/en/", {"next": "/accounts/login/"})
     assert response.status_code == 302

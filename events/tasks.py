@@ -7,6 +7,7 @@ harmless, because only rows still pending are claimed.
 
 from celery import shared_task
 from django.conf import settings
+from django.core.cache import cache
 
 from . import services
 from .outbox import delivery, recovery
@@ -18,6 +19,17 @@ def dispatch_outbox(kind: str, ids: list[int]) -> None:
     size = settings.INVITATION_BATCH_SIZE
     for start in range(0, len(ids), size):
         send_outbox_batch.apply_async(args=[kind, ids[start : start + size]])
+
+
+@shared_task(name="events.send_new_rows", ignore_result=True)
+def send_new_rows(kind: str) -> None:
+    """Woken after a commit (services.notices.enqueue): fan out every row of `kind` not tried
+    yet. The flag goes first: a row committed after this looked raises a new task."""
+    cache.delete(services.kick_key(kind))
+    ids = delivery.untried(kind)
+    dispatch_outbox(kind, ids)
+    if len(ids) == delivery.UNTRIED_LIMIT:  # more wait: look again once these are queued
+        services.enqueue(kind)
 
 
 @shared_task(name="events.send_outbox_batch", bind=True, ignore_result=True, max_retries=None)

@@ -15,6 +15,7 @@ from django.db import connection
 from testing.servers import CeleryWorker, RedisServer, SmtpSink
 from tests.factories import StaffFactory
 from welcome_portal.celery import app as celery_app
+from welcome_portal.settings.env import cache_url_beside
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 IN_CI = bool(os.environ.get("CI"))
@@ -83,9 +84,17 @@ def tasks_in_process():
 
 
 @pytest.fixture
-def broker(tasks_in_process, private_redis):
-    """A private redis-server that this process publishes to."""
+def broker(tasks_in_process, private_redis, settings):
+    """A private redis-server that this process publishes to, with the shared cache beside the
+    queue as in production (a worker started on it uses the same one)."""
     point_celery_at(private_redis.url)
+    settings.CACHES = {
+        "default": {
+            **settings.CACHES["default"],
+            "BACKEND": "welcome_portal.cache.FailSoftRedisCache",
+            "LOCATION": cache_url_beside(private_redis.url),
+        }
+    }
     return private_redis
 
 

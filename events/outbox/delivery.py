@@ -172,6 +172,17 @@ class _Connection:
             logger.debug("closing the SMTP connection failed", exc_info=True)
 
 
+UNTRIED_LIMIT = 10_000
+
+
+def untried(kind: str) -> list[int]:
+    """Ids of the rows of `kind` pending and never tried, oldest first (at most UNTRIED_LIMIT).
+
+    A row waiting for its retry has been tried: its own task comes back for it when due."""
+    rows = MODELS[kind].objects.filter(status=PENDING, attempts=0).order_by("pk")
+    return list(rows.values_list("pk", flat=True)[:UNTRIED_LIMIT])
+
+
 def send_batch(
     *, kind: str, ids: list[int], retries: int = 0, worker: str | None = None
 ) -> list[int]:

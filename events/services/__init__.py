@@ -15,7 +15,7 @@ from .invitations import (
     reminders_record_due,
 )
 from .meetings import meeting_copy_as_next_year
-from .notices import enqueue, enqueue_on_commit, registration_notify
+from .notices import enqueue, enqueue_on_commit, kick_key, registration_notify
 from .privacy import invitations_anonymise, personal_data_purge, registration_erase
 from .registrations import (
     LISTING_CONSENT_VERSION,
@@ -43,6 +43,7 @@ __all__ = [
     "invitation_remind_now",
     "invitation_resend_failed",
     "invitations_anonymise",
+    "kick_key",
     "meeting_copy_as_next_year",
     "non_responders",
     "personal_data_purge",

@@ -8,6 +8,7 @@ import logging
 from datetime import timedelta
 from functools import partial
 
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from kombu.exceptions import OperationalError
@@ -17,21 +18,41 @@ from ..models import OutboxMessage, Registration
 logger = logging.getLogger(__name__)
 
 
-def enqueue(kind: str, ids: list[int]) -> None:
-    """Hand rows to the broker; if it is down, log it: the sweep picks the rows up later."""
+def kick_key(kind: str) -> str:
+    """The flag on the shared cache that says a wake-up task for `kind` waits in the queue."""
+    return f"outbox:kick:{kind}"
+
+
+# Longer than a wake-up task waits behind a fan-out; if one is lost, the next commit after this
+# sends another (and the sweep finds the rows anyway).
+KICK_TIMEOUT = 60
+
+
+def enqueue(kind: str) -> None:
+    """Wake the workers for the new rows of `kind`: one task finds every row not tried yet.
+
+    While a wake-up task waits in the queue (its flag is on the cache) nothing more is queued:
+    it has not looked yet, so it will find these rows too. In a rush of registrations that is
+    a round trip to the cache per request instead of a task, and the workers send in batches.
+    If the broker is down, log it: the sweep picks the rows up later.
+    """
     # Tasks sit above services (they call them); the task is needed only when rows are handed
     # out, so it is looked up here rather than imported at the top.
-    from ..tasks import dispatch_outbox  # noqa: PLC0415
+    from ..tasks import send_new_rows  # noqa: PLC0415
 
+    if not cache.add(kick_key(kind), 1, timeout=KICK_TIMEOUT):
+        return
     try:
-        dispatch_outbox.apply_async(args=[kind, ids], retry=False)
+        send_new_rows.apply_async(args=[kind], retry=False)
     except (OperationalError, OSError):
-        logger.warning("broker unreachable: %d %s rows wait for the sweep", len(ids), kind)
+        cache.delete(kick_key(kind))  # the next commit tries again
+        logger.warning("broker unreachable: new %s rows wait for the sweep", kind)
 
 
 def enqueue_on_commit(kind: str, ids: list[int]) -> None:
+    """After the commit, wake the workers for the rows of `ids` (nothing if there are none)."""
     if ids:
-        transaction.on_commit(partial(enqueue, kind, ids))
+        transaction.on_commit(partial(enqueue, kind))
 
 
 # Whoever holds a personal link (or typed someone else's address into the form) can switch

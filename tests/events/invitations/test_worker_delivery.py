@@ -13,7 +13,7 @@ from django.utils import translation
 from events import tasks
 from events.models import Invitation
 from events.outbox import recovery
-from events.services import invitation_create_many
+from events.services import invitation_create_many, registration_create
 from events.services.invitees import Invitee
 from tests.factories import MeetingFactory, UserFactory
 
@@ -264,3 +264,21 @@ def test_redis_down_the_organizers_send_answers_with_its_page_trying_the_broker_
     wait_until(lambda: statuses(meeting) == {"sent": 20})
     time.sleep(0.5)
     assert exactly_once(smtp_sink, 20)
+
+
+def test_registrations_while_the_worker_runs_each_get_their_notice_once(start_worker, smtp_sink):
+    meeting = MeetingFactory(onsite_seats=10)
+    start_worker()
+    for i in range(40):
+        registration_create(
+            meeting=meeting,
+            name=f"Person {i}",
+            email=f"person{i}@example.org",
+            attendance_mode="on_site",
+            privacy_consent=True,
+        )
+
+    wait_until(lambda: len(smtp_sink.received) == 40)
+    time.sleep(0.5)  # a second copy would arrive now
+    assert smtp_sink.received == {f"person{i}@example.org": 1 for i in range(40)}
+    assert not meeting.outbox_messages.exclude(status="sent").exists()

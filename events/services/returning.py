@@ -13,6 +13,7 @@ from ..models import Meeting, Registration
 from .notices import registration_notify
 from .organisations import linked_organisation
 from .registrations import (
+    ALREADY_REGISTERED,
     LISTING_CONSENT_VERSION,
     PRIVACY_NOTICE_VERSION,
     RegistrationError,
@@ -27,14 +28,18 @@ GONE = Registration.GONE
 
 
 def registration_register(*, meeting: Meeting, email: str, **fields) -> Registration:
-    """Register a newcomer, or bring back the cancelled registration of the same address (one
-    query tells which, or that the address is registered already). Takes registration_create's
-    keyword arguments; raises RegistrationError. An anonymised registration keeps no address,
-    so it is never found here."""
-    previous = meeting.registrations.filter(email__iexact=email.strip()).first()
-    if previous is None:
+    """Register a newcomer, or bring back the cancelled registration of the same address.
+    Takes registration_create's keyword arguments; raises RegistrationError. A newcomer costs
+    no extra query: only when the address is taken (the unique key says so) is its row read,
+    to tell a cancelled one from a live one. An anonymised registration keeps no address, so
+    it is never found here."""
+    try:
         return registration_create(meeting=meeting, email=email, **fields)
-    if previous.status not in GONE:
+    except RegistrationError as error:
+        if error.code != ALREADY_REGISTERED:
+            raise
+    previous = meeting.registrations.filter(email__iexact=email.strip()).first()
+    if previous is None or previous.status not in GONE:  # None: erased in between
         raise already_registered()
     return registration_renew(registration=previous, **fields)
 

@@ -9,6 +9,8 @@ PAGE_SOURCES = {
     "partners": (None, ("directory", "events")),
     "events": ({"meeting", "session", "speaker", "registration"}, ("events",)),
 }
+# Models whose saves raise a scope more than their app's: a meeting's row is kept on its own.
+MORE_SCOPES = {("events", "meeting"): ("meetings",)}
 
 
 def _bump_page_cache(sender, **kwargs):
@@ -17,7 +19,8 @@ def _bump_page_cache(sender, **kwargs):
     # stale. Bulk writes send no signals; their services bump the version themselves.
     source = PAGE_SOURCES.get(sender._meta.app_label)
     if source and (source[0] is None or sender._meta.model_name in source[0]):
-        page_cache_bump(*source[1])
+        more = MORE_SCOPES.get((sender._meta.app_label, sender._meta.model_name), ())
+        page_cache_bump(*source[1], *more)
 
 
 def _new_release(sender, **kwargs):

@@ -33,6 +33,9 @@ from django.utils.http import http_date
 from . import metrics
 
 DIRECTORY, EVENTS = "directory", "events"
+# A meeting's own row, kept for its registration and link forms: raised only when a meeting is
+# saved, not with every seat taken (as "events" is).
+MEETINGS = "meetings"
 # Which public pages are cached, with the scopes they depend on and how long at most: a minute,
 # because some of what they show changes with the clock alone ("open now" on a center,
 # whether a meeting's registration is still open).
@@ -58,7 +61,7 @@ def page_cache_bump(*scopes: str) -> None:
     """Make every cached page of these scopes stale, now and again when the transaction
     commits (a page rendered from the old rows in between must not stay current); outside a
     transaction once (one Redis round trip)."""
-    scopes = scopes or (DIRECTORY, EVENTS)
+    scopes = scopes or (DIRECTORY, EVENTS, MEETINGS)
     if transaction.get_connection().in_atomic_block:
         _bump(scopes)
     transaction.on_commit(lambda: _bump(scopes))  # at once outside a transaction

@@ -9,6 +9,7 @@ from django.views.generic import DetailView, FormView, TemplateView
 
 from accounts.permissions import can_manage_meeting
 from welcome_portal import ratelimit
+from welcome_portal.pagecache import MEETINGS, part_name, per_version_value
 
 from .. import services
 from ..calendar import meeting_calendar
@@ -51,12 +52,24 @@ def calendar_view(request, slug):
     return response
 
 
+def public_meeting(slug: str) -> Meeting:
+    """The public meeting of `slug` (else Http404), its row kept whole until a meeting is saved:
+    in a rush of registrations the form's meeting comes from the cache, not the database. Its
+    seats are counted in the database under the lock all the same; a slug that finds nothing
+    is not kept."""
+
+    def find():
+        return get_object_or_404(Meeting.objects.public(), slug=slug)
+
+    return per_version_value(MEETINGS, part_name("meeting", slug), find)
+
+
 class RegisterView(FormView):
     form_class = RegistrationForm
     template_name = "events/register.html"
 
     def dispatch(self, request, *args, **kwargs):
-        self.meeting = get_object_or_404(Meeting.objects.public(), slug=kwargs["slug"])
+        self.meeting = public_meeting(kwargs["slug"])
         if not self.meeting.is_open_for_registration():
             return render(request, "events/register_closed.html", {"meeting": self.meeting})
         return super().dispatch(request, *args, **kwargs)
@@ -114,7 +127,7 @@ class ResendLinkView(FormView):
     template_name = "events/resend_link.html"
 
     def dispatch(self, request, *args, **kwargs):
-        self.meeting = get_object_or_404(Meeting.objects.public(), slug=kwargs["slug"])
+        self.meeting = public_meeting(kwargs["slug"])
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):

@@ -113,6 +113,41 @@ def test_answer_page_says_confirmed_or_waiting_list_position(
     assert waitlist_words in second.content.decode()
 
 
+def test_registration_closes_at_once_when_the_organizer_closes_it(client, meeting):
+    url = f"/en/events/{meeting.slug}/register/"
+    assert client.post(url, registration_data()).status_code == 200  # its row is kept now
+    meeting.registration_closes_at = timezone.now() - timedelta(minutes=1)
+    meeting.save()
+
+    page = client.get(url).content.decode()
+    late = client.post(url, registration_data(email="late@example.org"))
+
+    assert "Registration for this meeting is not open." in page
+    assert "Registration for this meeting is not open." in late.content.decode()
+    assert not meeting.registrations.filter(email="late@example.org").exists()
+
+
+def test_a_meeting_back_in_draft_is_gone_from_the_form_at_once(client, meeting):
+    url = f"/en/events/{meeting.slug}/register/"
+    client.get(url)
+    meeting.status = "draft"
+    meeting.save()
+
+    assert client.get(url).status_code == 404
+    assert client.post(url, registration_data()).status_code == 404
+
+
+def test_seats_are_counted_in_the_database_whatever_the_kept_meeting_says(client, meeting):
+    url = f"/en/events/{meeting.slug}/register/"
+    client.post(url, registration_data())  # the first of two on-site seats; the row is kept
+    type(meeting).objects.filter(pk=meeting.pk).update(onsite_seats=1)  # no save, no signal
+
+    client.post(url, registration_data(email="second@example.org"))
+
+    second = meeting.registrations.get(email="second@example.org")
+    assert (second.status, second.waitlist_position) == ("waitlisted", 1)
+
+
 def test_registration_stores_consents_with_time_and_version(client, meeting):
     client.post(f"/en/events/{meeting.slug}/register/", registration_data(listing_consent="on"))
 

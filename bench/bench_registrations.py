@@ -228,7 +228,7 @@ def main():
     parser.add_argument("--clients", type=int, default=500)
     parser.add_argument("--seats", type=int, default=150)
     parser.add_argument("--workers", type=int, default=2)  # = cores: README, "More web processes"
-    parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--worker-class", default="gthread", choices=["gthread", "sync"])
     parser.add_argument("--bare-seconds", type=float, default=3, help="wrk on the bare view")
     args = parser.parse_args()

@@ -2,14 +2,14 @@ from functools import cache
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.urls import reverse, translate_url
+from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import get_language_from_path, gettext
+from django.utils.translation import gettext
 
 from accounts.tools import tools_for
 
-from .page_language import login_url
+from .page_language import in_language, login_url
 
 
 def portal(request):
@@ -19,17 +19,10 @@ def portal(request):
     through the language view, which remembers the choice in a cookie.
     """
     path = request.get_full_path()
-    # A page that resolved in a language is the same page under the other prefix: no URL is
-    # translated, so the prefix is all that differs (translate_url resolves and reverses the
-    # path for that, twice per page). An unknown path takes translate_url's way.
-    here = get_language_from_path(path) if request.resolver_match else None
     alternates = []
     for code, name in settings.LANGUAGES:
-        if here:
-            url, prefixed = f"/{code}/{path[len(here) + 2 :]}", True
-        else:
-            url = translate_url(path, code)
-            prefixed = url != path or path.startswith(f"/{code}/")
+        url = in_language(path, code)
+        prefixed = url != path or path.startswith(f"/{code}/")
         if not prefixed:
             url = reverse("switch_language", args=[code]) + "?" + urlencode({"next": path})
         alternates.append(

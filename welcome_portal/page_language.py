@@ -32,12 +32,25 @@ def language_of_next(request) -> str | None:
     return get_language_from_path(urlsplit(target).path) if is_local_path(target) else None
 
 
+def in_language(url: str, code: str) -> str:
+    """The local `url` (a path, maybe with its query) in the language `code`.
+
+    Under a language prefix only the prefix changes: no URL of the portal is translated, and
+    an unknown page is the same unknown page in the other language (translate_url would leave
+    it in its own). Other paths (/accounts/…) as Django's translate_url gives them."""
+    for language, _name in settings.LANGUAGES:
+        prefix = f"/{language}"
+        if url == prefix or url.startswith((f"{prefix}/", f"{prefix}?")):
+            return f"/{code}{url[len(prefix) :]}"
+    return translate_url(url, code)
+
+
 def next_in_language(target: str, code: str) -> str:
     """`target` with its own `next` (a prefixed page) in the language `code`: switching the
     login page to English also sends the person back to the English page."""
     parts = urlsplit(target)
     query = [
-        (key, translate_url(value, code) if key == "next" and is_local_path(value) else value)
+        (key, in_language(value, code) if key == "next" and is_local_path(value) else value)
         for key, value in parse_qsl(parts.query, keep_blank_values=True)
     ]
     return urlunsplit(parts._replace(query=urlencode(query)))
@@ -75,6 +88,11 @@ class PageLanguageMiddleware(LocaleMiddleware):
     def process_response(self, request, response):
         response = super().process_response(request, response)
         language = getattr(request, "language_from_next", None)
-        if language and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language:
+        chosen = settings.LANGUAGE_COOKIE_NAME in response.cookies  # the switch said it
+        if (
+            language
+            and not chosen
+            and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language
+        ):
             remember_language(response, language)
         return response

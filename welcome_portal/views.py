@@ -3,7 +3,6 @@ import hmac
 from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
-from django.urls import translate_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
@@ -12,7 +11,7 @@ from django.views.generic import TemplateView
 
 from . import metrics
 from .health import broker_status, database_status
-from .page_language import next_in_language, remember_language
+from .page_language import in_language, next_in_language, remember_language
 
 LOOPBACK = {"127.0.0.1", "::1"}
 
@@ -68,7 +67,7 @@ def switch_language(request, code):
     target = request.GET.get("next", "")
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         target = f"/{code}/"
-    response = HttpResponseRedirect(translate_url(next_in_language(target, code), code))
+    response = HttpResponseRedirect(in_language(next_in_language(target, code), code))
     remember_language(response, code)
     return response
 

@@ -81,10 +81,21 @@ def test_language_switch_leads_to_the_same_page_and_search(client, path):
 
 
 @pytest.mark.django_db
-def test_unknown_page_offers_the_language_switch_without_a_dead_link(client):
-    html = client.get("/en/no-such-page/").content.decode()
-    assert 'href="/de/no-such-page/"' not in html
-    assert "/language/de/?next=%2Fen%2Fno-such-page%2F" in html
+def test_unknown_page_switches_to_the_same_unknown_page_in_the_other_language(client):
+    html = client.get("/en/no-such-page/?x=1").content.decode()
+    assert 'href="/de/no-such-page/?x=1" hreflang="de"' in html
+
+    german = client.get("/de/no-such-page/?x=1")
+    assert german.status_code == 404
+    assert '<html lang="de">' in german.content.decode()
+
+
+@pytest.mark.django_db
+def test_language_view_sends_a_page_in_a_language_to_its_sibling_and_remembers(client):
+    response = client.get("/language/de/", {"next": "/en/no-such-page/?x=1"})
+
+    assert response.url == "/de/no-such-page/?x=1"
+    assert response.cookies["django_language"].value == "de"
 
 
 @pytest.mark.django_db

@@ -71,6 +71,20 @@ def test_live_filtering_returns_only_the_results_region(client, demo_centers):
     assert 'hx-target="#center-results"' in full
 
 
+@pytest.mark.parametrize("directory", ["centers", "partners"])
+def test_a_live_update_points_the_language_switch_at_the_filters_chosen(client, directory):
+    response = client.get(f"/en/{directory}/?q=Leipzig&page=1", headers={"HX-Request": "true"})
+    html = response.content.decode()
+
+    switch = html[html.index('<nav class="site-lang"') : html.index("</nav>")]
+    assert 'id="site-lang"' in switch
+    assert 'data-hx-swap-oob="true"' in switch
+    assert f'href="/de/{directory}/?q=Leipzig&amp;page=1" hreflang="de"' in switch
+    page = client.get(f"/en/{directory}/").content.decode()
+    assert page.count('id="site-lang"') == 1
+    assert "data-hx-swap-oob" not in page[: page.index("</header>")]
+
+
 def options(html: str, select: str) -> list[str]:
     """The option lines of the select with the id id_<select> (the page's or the live one)."""
     start = html.index(f'id="id_{select}"')

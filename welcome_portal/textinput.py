@@ -7,9 +7,12 @@ that the text shown again is the text searched.
 
 Names and other text typed into forms lose the bidi embedding, override and isolate controls
 (`plain_text`): one of them in a name reorders the words around the name wherever it is shown,
-on organizer pages, in e-mails and in exports. The marks U+200E and U+200F stay; they only
-set the direction of their neighbours. Which columns hold such text is one rule too
-(`is_plain_text`), for the public forms, the admin (`PlainTextAdminMixin`) and the imports
+on organizer pages, in e-mails and in exports. So do the invisible characters that would make
+a name of nothing (an e-mail saying "Dear ,"): control characters but tab, line breaks and NUL
+(which the form refuses with its own message), the zero-width space, the word joiner and the
+byte-order mark. The marks U+200E and U+200F and the zero-width (non-)joiners stay; scripts
+need them. Which columns hold such text is one rule too (`is_plain_text`), for the public
+forms, the admin (`PlainTextAdminMixin`) and the imports
 (`welcome_portal.import_widgets.PlainTextWidget`).
 """
 
@@ -22,12 +25,14 @@ MAX_CHARS = 200
 MAX_WORDS = 8
 
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+INVISIBLE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u2060\ufeff]")
 CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f]")
 
 
 def plain_text(text: str) -> str:
-    """`text` without the bidi embedding, override and isolate controls."""
-    return BIDI_CONTROLS.sub("", text)
+    """`text` without the bidi embedding, override and isolate controls and the invisible
+    characters (see the module's doc)."""
+    return INVISIBLE.sub("", BIDI_CONTROLS.sub("", text))
 
 
 def search_text(text: str | None) -> str:

@@ -21,6 +21,26 @@ def test_plain_text_drops_the_embedding_override_and_isolate_controls_and_keeps_
     assert plain_text("Maryam\u200f, Jan\u200e") == "Maryam\u200f, Jan\u200e"
 
 
+def test_plain_text_drops_invisible_characters_and_keeps_line_breaks_and_joiners():
+    assert plain_text("a\x07\x1bb\u200b\ufeff\u2060") == "ab"
+    assert plain_text("step-free\r\nlift\tplease") == "step-free\r\nlift\tplease"
+    assert plain_text("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645") == (
+        "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"  # Persian needs its ZWNJ
+    )
+
+
+@pytest.mark.django_db
+def test_a_name_of_invisible_characters_only_is_refused_as_missing(client):
+    meeting = MeetingFactory()
+
+    response = client.post(
+        f"/en/events/{meeting.slug}/register/", registration_data(name="\u200b\u200b\x07")
+    )
+
+    assert "This field is required." in response.content.decode()
+    assert not Registration.objects.exists()
+
+
 @pytest.mark.django_db
 def test_a_name_typed_with_an_override_is_stored_without_it(client):
     meeting = MeetingFactory()

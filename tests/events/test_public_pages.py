@@ -277,3 +277,15 @@ def test_invitation_only_meeting_explains_instead_of_showing_the_form(client, me
     posted = client.post(f"/en/events/{meeting.slug}/register/", registration_data())
     assert posted.status_code == 200
     assert not Registration.objects.exists()
+
+
+def test_a_past_invitation_only_meeting_says_it_has_taken_place(client, meeting):
+    meeting.registration_mode = "invitation_only"
+    meeting.starts_at = timezone.now() - timedelta(days=400)
+    meeting.ends_at = meeting.starts_at + timedelta(days=1)
+    meeting.save()
+
+    page = client.get(f"/en/events/{meeting.slug}/register/").content.decode()
+
+    assert "This event has taken place." in page
+    assert "by invitation only" not in page

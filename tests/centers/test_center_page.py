@@ -150,3 +150,19 @@ def test_map_shows_nothing_without_javascript_and_marks_the_responsible_center(
     responsible = [m for m in markers if m.get("role") == "responsible"]
     assert [m["name"] for m in responsible] == ["Welcome Center Thuringia"]
     assert responsible[0]["address"] == "99084 Erfurt"
+
+
+@pytest.mark.parametrize(
+    ("region", "shown"),
+    [("Bavaria", "Bavaria"), ("Greater Munich", "Greater Munich \u2013 Bavaria")],
+)
+def test_region_served_names_a_state_once_when_the_region_is_that_state(client, region, shown):
+    from centers.models import State
+
+    center = CenterFactory(region_served_en=region)
+    center.served_states.set([State.objects.get(code="DE-BY")])
+
+    html = client.get(f"/en/centers/{center.slug}/").content.decode()
+
+    served = re.search(r"Region served</dt><dd[^>]*>(.*?)</dd>", html).group(1)
+    assert served == shown

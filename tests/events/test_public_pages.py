@@ -289,3 +289,12 @@ def test_a_past_invitation_only_meeting_says_it_has_taken_place(client, meeting)
 
     assert "This event has taken place." in page
     assert "by invitation only" not in page
+
+
+def test_personal_page_heads_the_cancelling_as_a_cancellation_in_german(client, meeting):
+    registration = register(meeting, "anna@example.org")
+
+    html = client.get(f"/de/events/invitation/{registration.token}/").content.decode()
+
+    assert '<h2 class="kern-heading-medium">Stornierung</h2>' in html
+    assert ">Abbrechen<" not in html  # "abort", the word of a form's cancel button

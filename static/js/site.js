@@ -1,5 +1,6 @@
 // The header's "Menu" is a <details>: on a phone it folds the navigation, on wide screens the
 // CSS shows it anyway (::details-content); this opens it where that selector is unknown.
+// On a phone, Escape folds it again and gives the focus back to "Menu".
 (function () {
   "use strict";
   var wide = window.matchMedia("(min-width: 48em)");
@@ -7,5 +8,17 @@
     if (wide.matches) {
       menu.open = true;
     }
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" || wide.matches) {
+      return;
+    }
+    document.querySelectorAll("[data-site-menu][open]").forEach(function (menu) {
+      var inside = menu.contains(document.activeElement);
+      menu.open = false;
+      if (inside) {
+        menu.querySelector("summary").focus();
+      }
+    });
   });
 })();

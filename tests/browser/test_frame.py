@@ -59,6 +59,25 @@ def test_the_navigation_folds_behind_menu_on_a_phone_and_opens_by_keyboard(visit
     assert visitor.path == "/en/events/"
 
 
+def test_escape_folds_the_phone_menu_and_gives_the_focus_back(visitor):
+    page = visitor.page
+    visitor.open("/en/")
+    menu = page.locator("summary", has_text="Menu")
+    partners = visitor.nav_link("Partners")
+    if visitor.viewport != "1280":
+        visitor.activate(menu)
+    visitor.tab_to(partners)
+
+    page.keyboard.press("Escape")
+
+    if visitor.viewport == "1280":  # the navigation is always shown there: Escape leaves it
+        expect(partners).to_be_visible()
+        expect(partners).to_be_focused()
+        return
+    expect(partners).to_be_hidden()
+    expect(menu).to_be_focused()
+
+
 @pytest.mark.parametrize(("width", "shown"), [(1280, True), (390, False)])
 def test_without_javascript_the_navigation_shows_on_wide_screens_and_folds_on_a_phone(
     chromium, live_server, demo_data, width, shown

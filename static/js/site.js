@@ -22,3 +22,13 @@
     });
   });
 })();
+
+// A form sent back with errors: the focus goes to the summary of its errors (each a link to
+// its field), where a screen reader starts reading.
+(function () {
+  "use strict";
+  var summary = document.querySelector("[data-focus-on-load]");
+  if (summary && document.activeElement !== summary) {
+    summary.focus();
+  }
+})();

@@ -36,9 +36,16 @@ def test_meeting_pages_and_the_public_registration_form_with_errors(visitor):
     visitor.check("meeting")
     visitor.follow(page.get_by_role("link", name="Register"))
     visitor.follow(page.get_by_role("button", name="Register"))
-    expect(page.locator("#form-errors")).to_be_visible()
+    summary = page.locator("#form-errors")
+    expect(summary).to_be_visible()
+    expect(summary).to_be_focused()  # a screen reader starts with what went wrong
     expect(page.get_by_label("E-mail address")).to_have_attribute("aria-invalid", "true")
     visitor.check("meeting-register-errors")
+    to_email = summary.get_by_role("link", name=re.compile("^E-mail address: "))
+    visitor.tab_to(to_email)
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("E-mail address")).to_be_in_viewport()
+    assert page.evaluate("location.hash") == "#id_email"
 
 
 def test_the_navigation_folds_behind_menu_on_a_phone_and_opens_by_keyboard(visitor):

@@ -1,4 +1,5 @@
-// The hours editor, improved: "copy Monday" without a round trip, focus on the error summary.
+// The hours editor, improved: "copy Monday" without a round trip (site.js focuses the error
+// summary).
 // Without JavaScript the copy button posts the form and the server copies (WeekFormSet).
 (function () {
   "use strict";
@@ -30,16 +31,4 @@
     event.preventDefault();
     copyMonday(button.closest("[data-week-grid]"));
   });
-
-  function focusSummary() {
-    var summary = document.querySelector("[data-focus-on-load]");
-    if (summary && document.activeElement !== summary) {
-      summary.focus();
-    }
-  }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", focusSummary);
-  } else {
-    focusSummary();
-  }
 })();

@@ -42,6 +42,13 @@ def _read_choice_names() -> dict[str, dict[str, str]]:
     }
 
 
+# An unknown choice is named without repeating it: it came from the address line, whatever that
+# holds (Django's own wording for a choice from the database; German in Django's catalogue).
+UNKNOWN_CHOICE = {
+    "invalid_choice": _("Select a valid choice. That choice is not one of the available choices.")
+}
+
+
 class CenterFilter(django_filters.FilterSet):
     """The directory's filters; unknown values are reported and ignored, never an error."""
 
@@ -62,18 +69,21 @@ class CenterFilter(django_filters.FilterSet):
         label=_("Federal state"),
         field_name="state__code",
         empty_label=_("All federal states"),
+        error_messages=UNKNOWN_CHOICE,
         widget=OptionsInlineSelect,
     )
     service = django_filters.ChoiceFilter(
         label=_("Service"),
         field_name="services__slug",
         empty_label=_("All services"),
+        error_messages=UNKNOWN_CHOICE,
         widget=OptionsInlineSelect,
     )
     language = django_filters.ChoiceFilter(
         label=_("Consultation language"),
         field_name="languages__code",
         empty_label=_("All languages"),
+        error_messages=UNKNOWN_CHOICE,
         widget=OptionsInlineSelect,
     )
 

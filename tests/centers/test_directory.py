@@ -31,6 +31,16 @@ def test_unknown_filter_value_gives_200_and_the_unfiltered_list(client, demo_cen
     assert "not one of the available choices" in response.content.decode()
 
 
+@pytest.mark.parametrize("value", ["\x00", "<b>x</b>", "\u202eDE-BY"])
+def test_an_unknown_state_is_named_without_repeating_what_was_typed(client, demo_centers, value):
+    html = client.get("/de/centers/", {"state": value}).content.decode()
+
+    assert "Dies ist keine gültige Auswahl." in html
+    assert "\x00" not in html
+    assert "&lt;b&gt;x" not in html
+    assert "\u202e" not in html
+
+
 def test_filters_combine_and_show_as_removable_chips(client, demo_centers):
     response = client.get(
         "/en/centers/", {"state": "DE-TH", "service": "recognition", "language": "ar"}

@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.db import connection
 
@@ -83,18 +84,25 @@ def tasks_in_process():
     celery_app.amqp._producer_pool = None
 
 
+def fail_soft_cache(url: str, **options) -> dict:
+    """CACHES: the portal's fail-soft Redis cache at `url`, the configured options and `options`."""
+    configured = django_settings.CACHES["default"]
+    return {
+        "default": {
+            **configured,
+            "BACKEND": "welcome_portal.cache.FailSoftRedisCache",
+            "LOCATION": url,
+            "OPTIONS": {**configured.get("OPTIONS", {}), **options},
+        }
+    }
+
+
 @pytest.fixture
 def broker(tasks_in_process, private_redis, settings):
     """A private redis-server that this process publishes to, with the shared cache beside the
-    queue as in production (a worker started on it uses the same one)."""
+    queue as in production (a worker started on it uses the same one): stopping it stops both."""
     point_celery_at(private_redis.url)
-    settings.CACHES = {
-        "default": {
-            **settings.CACHES["default"],
-            "BACKEND": "welcome_portal.cache.FailSoftRedisCache",
-            "LOCATION": cache_url_beside(private_redis.url),
-        }
-    }
+    settings.CACHES = fail_soft_cache(cache_url_beside(private_redis.url))
     return private_redis
 
 

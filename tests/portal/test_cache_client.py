@@ -4,17 +4,14 @@ import pytest
 import redis
 from django.core.cache import cache
 
+from tests.conftest import fail_soft_cache
+
 pytestmark = pytest.mark.redis
 
 
 @pytest.fixture
 def redis_cache(settings, private_redis):
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "welcome_portal.cache.FailSoftRedisCache",
-            "LOCATION": private_redis.url,
-        }
-    }
+    settings.CACHES = fail_soft_cache(private_redis.url)
     return redis.Redis.from_url(private_redis.url)
 
 

@@ -4,6 +4,7 @@ import pytest
 from django.core.cache import cache
 
 from events.models import Registration
+from tests.conftest import fail_soft_cache
 from tests.factories import CenterFactory, MeetingFactory, UserFactory
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db]
@@ -12,13 +13,9 @@ pytestmark = [pytest.mark.redis, pytest.mark.django_db]
 @pytest.fixture
 def cache_down(settings, private_redis):
     """The default cache on a private redis-server that is then stopped."""
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "welcome_portal.cache.FailSoftRedisCache",
-            "LOCATION": private_redis.url,
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
-    }
+    settings.CACHES = fail_soft_cache(
+        private_redis.url, socket_connect_timeout=0.5, socket_timeout=0.5
+    )
     cache.set("warm", 1)
     assert cache.get("warm") == 1  # the cache works while Redis is up
     private_redis.stop()

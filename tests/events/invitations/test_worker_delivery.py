@@ -6,7 +6,6 @@ import time
 
 import pytest
 import redis
-from django.conf import settings as django_settings
 from django.urls import reverse
 from django.utils import translation
 
@@ -214,20 +213,11 @@ def test_permanent_smtp_error_fails_that_invitation_with_the_reason_and_sends_th
     assert smtp_sink.total == 19
 
 
-def _cache_on(redis_url: str) -> dict:
-    return {
-        "default": {
-            **django_settings.CACHES["default"],
-            "BACKEND": "welcome_portal.cache.FailSoftRedisCache",
-            "LOCATION": redis_url.rsplit("/", 1)[0] + "/1",
-        }
-    }
-
-
 def test_redis_down_the_organizers_send_answers_with_its_page_trying_the_broker_once(
     client, broker, start_worker, smtp_sink, settings, monkeypatch
 ):
-    settings.CACHES = _cache_on(broker.url)  # the page cache and the limiters are down too
+    # The cache sits beside the queue (the broker fixture): the page cache and the limiters go
+    # down with it.
     settings.REGISTRATION_RATE_LIMIT = "20/h"
     organizer = UserFactory()
     meeting = MeetingFactory()

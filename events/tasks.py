@@ -7,7 +7,6 @@ harmless, because only rows still pending are claimed.
 
 from celery import shared_task
 from django.conf import settings
-from django.core.cache import cache
 
 from . import services
 from .outbox import delivery, recovery
@@ -25,7 +24,7 @@ def dispatch_outbox(kind: str, ids: list[int]) -> None:
 def send_new_rows(kind: str) -> None:
     """Woken after a commit (services.notices.enqueue): fan out every row of `kind` not tried
     yet. The flag goes first: a row committed after this looked raises a new task."""
-    cache.delete(services.kick_key(kind))
+    services.woken(kind)
     ids = delivery.untried(kind)
     dispatch_outbox(kind, ids)
     if len(ids) == delivery.UNTRIED_LIMIT:  # more wait: look again once these are queued

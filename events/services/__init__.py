@@ -15,7 +15,7 @@ from .invitations import (
     reminders_record_due,
 )
 from .meetings import meeting_copy_as_next_year
-from .notices import enqueue, enqueue_on_commit, kick_key, registration_notify
+from .notices import enqueue, enqueue_on_commit, kick_key, registration_notify, woken
 from .privacy import invitations_anonymise, personal_data_purge, registration_erase
 from .registrations import (
     LISTING_CONSENT_VERSION,
@@ -58,4 +58,5 @@ __all__ = [
     "registration_switch_mode",
     "registration_withdraw_listing_consent",
     "reminders_record_due",
+    "woken",
 ]

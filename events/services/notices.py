@@ -49,6 +49,11 @@ def enqueue(kind: str) -> None:
         logger.warning("broker unreachable: new %s rows wait for the sweep", kind)
 
 
+def woken(kind: str) -> None:
+    """The wake-up task for `kind` starts looking: from now on a commit queues a new one."""
+    cache.delete(kick_key(kind))
+
+
 def enqueue_on_commit(kind: str, ids: list[int]) -> None:
     """After the commit, wake the workers for the rows of `ids` (nothing if there are none)."""
     if ids:
